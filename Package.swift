@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// VoxPop takes no Swift package dependencies: Foundation, Dispatch, Glibc and the
+// system's SQLite are all it builds on (see docs/architecture.md).
+let package = Package(
+    name: "VoxPop",
+    products: [
+        .executable(name: "voxpop", targets: ["voxpop"])
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "VoxPopCounting"),
+        .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
+        .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
+        .executableTarget(name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore"]),
+        .executableTarget(
+            name: "campaign-file-generator",
+            dependencies: ["VoxPopCampaigns"],
+            path: "tools/campaign-file-generator"
+        ),
+        .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"]),
+        .testTarget(
+            name: "VoxPopCampaignsTests",
+            dependencies: ["VoxPopCampaigns"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
+        .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Loads campaign files and directories of them, reporting every problem across all of them.
+///
+/// A directory contributes each `*.json` file directly inside it, in name order, except JSON
+/// Schemas (`*.schema.json`). Campaign ids must be unique across everything loaded together.
+public enum CampaignLoader {
+    public struct Loaded: Sendable {
+        /// The campaigns that have no problem, with the file each came from.
+        public var campaigns: [(file: String, campaign: Campaign)]
+        /// Every problem found, sorted by file, line and column.
+        public var problems: [Problem]
+        /// How many campaign files were read.
+        public var fileCount: Int
+    }
+
+    public static func load(paths: [String]) -> Loaded {
+        var files: [String] = []
+        var problems: [Problem] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(Problem(file: path, line: 1, column: 1, path: "$", message: "no such file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let campaignNames = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") && !$0.hasPrefix(".") }.sorted()
+            if campaignNames.isEmpty {
+                problems.append(Problem(file: path, line: 1, column: 1, path: "$", message: "no campaign files (*.json) in this directory"))
+            }
+            let directory = path.hasSuffix("/") ? path : path + "/"
+            files += campaignNames.map { directory + $0 }
+        }
+
+        var campaigns: [(file: String, campaign: Campaign)] = []
+        var firstFileForID: [String: (file: String, line: Int, column: Int)] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                problems.append(Problem(file: file, line: 1, column: 1, path: "$", message: "cannot read the file"))
+                continue
+            }
+            var decoder = CampaignDecoder(file: file, bytes: Array(data))
+            let campaign = decoder.decode()
+            problems += decoder.problems
+            if let campaign, let idOffset = decoder.campaignIDOffset {
+                let (line, column) = decoder.source.lineAndColumn(of: idOffset)
+                if let first = firstFileForID[campaign.id] {
+                    problems.append(Problem(
+                        file: file, line: line, column: column, path: "$.id",
+                        message: "campaign id \"\(campaign.id)\" is also used by \(first.file):\(first.line):\(first.column); each campaign needs its own id"))
+                    continue
+                }
+                firstFileForID[campaign.id] = (file, line, column)
+                campaigns.append((file, campaign))
+            }
+        }
+        return Loaded(campaigns: campaigns, problems: problems.sorted(), fileCount: files.count)
+    }
+
+    /// Reads one campaign from bytes already in memory; `file` names it in problems.
+    public static func decode(_ bytes: [UInt8], file: String) -> (campaign: Campaign?, problems: [Problem]) {
+        var decoder = CampaignDecoder(file: file, bytes: bytes)
+        let campaign = decoder.decode()
+        return (campaign, decoder.problems.sorted())
+    }
+}

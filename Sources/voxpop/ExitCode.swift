@@ -1,0 +1,15 @@
+import Foundation
+
+/// The exit codes of SPEC.md.
+enum ExitCode: Int32 {
+    case success = 0
+    /// Invalid input; the message says which and where.
+    case invalidInput = 1
+    /// Wrong usage of the command line.
+    case usage = 2
+}
+
+/// Messages go to stderr; data goes to stdout.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
