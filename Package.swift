@@ -24,11 +24,7 @@ let package = Package(
             path: "tools/campaign-file-generator"
         ),
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"]),
-        .testTarget(
-            name: "VoxPopCampaignsTests",
-            dependencies: ["VoxPopCampaigns"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
     ],

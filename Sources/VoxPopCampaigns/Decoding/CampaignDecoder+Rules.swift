@@ -11,7 +11,7 @@ extension CampaignDecoder {
 
         if fields["seats"] != nil, !ballot.method.takesSeats {
             report(keyOffset("seats"), path.key("seats"),
-                "\"seats\" applies to \"stv\" only; for the top N of a \(method) count use \"shortlist\"")
+                "\"seats\" applies to \"stv\" only; use \"shortlist\" for the top N of \"\(method)\"")
         }
         if ballot.method == .cumulative, fields["budget"] == nil {
             report(draft.node.offset, path, "a cumulative ballot needs \"budget\": the points each voter may spread")

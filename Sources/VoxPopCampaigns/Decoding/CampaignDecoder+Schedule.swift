@@ -128,7 +128,8 @@ extension CampaignDecoder {
         func visit(_ id: String) -> [String]? {
             state[id] = 1
             stack.append(id)
-            for reference in references(of: byID[id]!) {
+            // Unknown ids and self-references are reported on their own, not as cycles.
+            for reference in references(of: byID[id]!) where byID[reference.target] != nil && reference.target != id {
                 switch state[reference.target] {
                 case 1:
                     let start = stack.firstIndex(of: reference.target)!

@@ -52,6 +52,7 @@ public struct JSONReader {
         case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(value: .null, offset: start)
         case UInt8(ascii: "'"): throw error("JSON text needs double quotes (\"), not single quotes")
         case UInt8(ascii: "/"): throw error("JSON does not allow comments")
+        case let byte where isIdentifierByte(byte): throw bareWordError()
         default: throw error("expected \(what), found \(describeCurrent())")
         }
     }
@@ -258,10 +259,15 @@ public struct JSONReader {
             }
             return
         }
+        throw bareWordError()
+    }
+
+    /// A word without quotes, the commonest slip when a marketer types a text value.
+    private func bareWordError() -> SyntaxError {
         var end = index
         while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
         let word = String(decoding: bytes[index..<max(end, index + 1)], as: UTF8.self)
-        throw error("unexpected word '\(word)': text needs double quotes, and the only bare words are true, false and null")
+        return error("unexpected word '\(word)': text needs double quotes, and the only bare words are true, false and null")
     }
 
     private mutating func enter() throws(SyntaxError) {

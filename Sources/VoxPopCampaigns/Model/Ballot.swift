@@ -49,6 +49,11 @@ public struct Media: Sendable, Equatable {
 public struct OptionsSource: Sendable, Equatable {
     public var ballot: String
     public var top: Int
+
+    public init(ballot: String, top: Int) {
+        self.ballot = ballot
+        self.top = top
+    }
 }
 
 /// How write-ins are taken: their length, and whether they wait for an operator.
