@@ -50,7 +50,7 @@ extension CampaignDecoder {
         guard let fields = object(node, at: path, allowedKeys: Self.ballotKeys, what: "a ballot") else { return nil }
         let problemsBefore = problems.count
         var offsets: [String: Int] = [:]
-        for (key, member) in fields { offsets[key] = member.value.offset }
+        for member in fields.members { offsets[member.key] = member.value.offset }
 
         let id = required("id", in: fields, of: node, at: path).flatMap { identifier($0.value, at: path.key("id")) }
         let question = required("question", in: fields, of: node, at: path).flatMap { text($0.value, at: path.key("question")) }

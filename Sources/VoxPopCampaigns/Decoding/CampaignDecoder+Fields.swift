@@ -1,23 +1,31 @@
 import Foundation
 
+/// The known members of one JSON object. Objects in campaign files have a handful of keys, so a
+/// linear search beats hashing every key of 50,000 options.
+struct Fields {
+    let members: [JSONMember]
+
+    subscript(key: String) -> JSONMember? { members.first { $0.key == key } }
+}
+
 /// The typed readers: each checks one value, reports what is wrong with it, and returns nil then.
 extension CampaignDecoder {
-    /// The members of an object by key, after reporting every key the format does not know.
-    mutating func object(_ node: JSONNode, at path: JSONPath, allowedKeys: [String], what: String) -> [String: JSONMember]? {
+    /// The members of an object that the format knows, after reporting every key it does not.
+    mutating func object(_ node: JSONNode, at path: JSONPath, allowedKeys: [String], what: String) -> Fields? {
         guard case .object(let members) = node.value else {
             report(node.offset, path, "expected \(what) as an object ({...}), found \(node.typeName)")
             return nil
         }
-        var fields: [String: JSONMember] = [:]
-        fields.reserveCapacity(members.count)
+        var known: [JSONMember] = []
+        known.reserveCapacity(members.count)
         for member in members {
             if allowedKeys.contains(member.key) {
-                fields[member.key] = member
+                known.append(member)
             } else {
                 report(member.keyOffset, path.key(member.key), unknownKeyMessage(member.key, allowedKeys: allowedKeys))
             }
         }
-        return fields
+        return Fields(members: known)
     }
 
     private func unknownKeyMessage(_ key: String, allowedKeys: [String]) -> String {
@@ -31,7 +39,7 @@ extension CampaignDecoder {
         return "unknown key \"\(key)\"; allowed here: " + allowedKeys.filter { $0 != "$schema" }.joined(separator: ", ")
     }
 
-    mutating func required(_ key: String, in fields: [String: JSONMember], of node: JSONNode, at path: JSONPath) -> JSONMember? {
+    mutating func required(_ key: String, in fields: Fields, of node: JSONNode, at path: JSONPath) -> JSONMember? {
         if let member = fields[key] { return member }
         report(node.offset, path, "missing required key \"\(key)\"")
         return nil

@@ -2,7 +2,7 @@ import VoxPopCounting
 
 /// Rules inside one ballot that tie its keys to its method and its options.
 extension CampaignDecoder {
-    mutating func checkRules(of draft: BallotDraft, fields: [String: JSONMember]) {
+    mutating func checkRules(of draft: BallotDraft, fields: Fields) {
         let ballot = draft.ballot
         let path = draft.path
         let method = ballot.method.rawValue

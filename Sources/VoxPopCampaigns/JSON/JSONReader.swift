@@ -62,7 +62,7 @@ public struct JSONReader {
         defer { depth -= 1 }
         index += 1  // {
         var members: [JSONMember] = []
-        var seen: [String: Int] = [:]
+        var seen: Set<String> = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
@@ -81,10 +81,17 @@ public struct JSONReader {
             default: throw error("expected a key in double quotes, found \(describeCurrent())")
             }
             let key = try parseString()
-            if seen[key] != nil {
+            // Most objects have a handful of keys: scanning them beats hashing; big ones get a set.
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            if duplicate {
                 throw SyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\" in the same object")
             }
-            seen[key] = keyOffset
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else {
                 throw error(index < bytes.count ? "expected ':' after the key \"\(key)\", found \(describeCurrent())"
@@ -292,7 +299,12 @@ public struct JSONReader {
     }
 
     private func decodeUTF8(_ slice: ArraySlice<UInt8>, at offset: Int) throws(SyntaxError) -> String {
-        guard let text = String(validating: slice, as: UTF8.self) else {
+        let text = slice.withUnsafeBufferPointer { buffer -> String? in
+            // ASCII needs no validation; the generic validating initializer is the slow path.
+            if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+            return String(validating: buffer, as: UTF8.self)
+        }
+        guard let text else {
             throw SyntaxError(offset: offset, message: "text is not valid UTF-8: save the file as UTF-8")
         }
         return text
