@@ -20,7 +20,8 @@ public enum CampaignLoader {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(Problem(file: path, line: 1, column: 1, path: "$", message: "no such file or directory"))
+                problems.append(
+                    Problem(file: path, line: 1, column: 1, path: "$", message: "no such file or directory"))
                 continue
             }
             guard isDirectory.boolValue else {
@@ -28,9 +29,14 @@ public enum CampaignLoader {
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let campaignNames = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") && !$0.hasPrefix(".") }.sorted()
+            let campaignNames = names.filter {
+                $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") && !$0.hasPrefix(".")
+            }.sorted()
             if campaignNames.isEmpty {
-                problems.append(Problem(file: path, line: 1, column: 1, path: "$", message: "no campaign files (*.json) in this directory"))
+                problems.append(
+                    Problem(
+                        file: path, line: 1, column: 1, path: "$",
+                        message: "no campaign files (*.json) in this directory"))
             }
             let directory = path.hasSuffix("/") ? path : path + "/"
             files += campaignNames.map { directory + $0 }
@@ -49,9 +55,12 @@ public enum CampaignLoader {
             if let campaign, let idOffset = decoder.campaignIDOffset {
                 let (line, column) = decoder.source.lineAndColumn(of: idOffset)
                 if let first = firstFileForID[campaign.id] {
-                    problems.append(Problem(
-                        file: file, line: line, column: column, path: "$.id",
-                        message: "campaign id \"\(campaign.id)\" is also used by \(first.file):\(first.line):\(first.column); each campaign needs its own id"))
+                    problems.append(
+                        Problem(
+                            file: file, line: line, column: column, path: "$.id",
+                            message:
+                                "campaign id \"\(campaign.id)\" is also used by \(first.file):\(first.line):\(first.column); each campaign needs its own id"
+                        ))
                     continue
                 }
                 firstFileForID[campaign.id] = (file, line, column)

@@ -21,6 +21,8 @@ public struct Problem: Sendable, Equatable, Comparable, CustomStringConvertible 
     public var description: String { "\(file):\(line):\(column): \(path): \(message)" }
 
     public static func < (lhs: Problem, rhs: Problem) -> Bool {
-        (lhs.file, lhs.line, lhs.column, lhs.path, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.path, rhs.message)
+        (lhs.file, lhs.line, lhs.column, lhs.path, lhs.message) < (
+            rhs.file, rhs.line, rhs.column, rhs.path, rhs.message
+        )
     }
 }

@@ -35,7 +35,8 @@ enum ServeCommand {
             print(ScheduleListing.lines(for: campaign, file: file).joined(separator: "\n"))
         }
         printError(
-            "voxpop serve: \(loaded.campaigns.count) campaigns loaded and valid; the voting server is not built yet (issue 5), so nothing is served")
+            "voxpop serve: \(loaded.campaigns.count) campaigns loaded and valid; the voting server is not built yet (issue 5), so nothing is served"
+        )
         return .invalidInput
     }
 }

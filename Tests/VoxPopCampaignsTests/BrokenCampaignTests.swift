@@ -13,8 +13,10 @@ import VoxPopCampaigns
     func reportsExactlyTheExpectedProblems(name: String) throws {
         let file = "\(name).json"
         let bytes = try Array(Data(contentsOf: Fixtures.broken.appendingPathComponent(file)))
-        let expected = try String(contentsOf: Fixtures.broken.appendingPathComponent("\(name).expected"), encoding: .utf8)
-            .split(separator: "\n").map(String.init)
+        let expected = try String(
+            contentsOf: Fixtures.broken.appendingPathComponent("\(name).expected"), encoding: .utf8
+        )
+        .split(separator: "\n").map(String.init)
 
         let (campaign, problems) = CampaignLoader.decode(bytes, file: file)
 
@@ -26,10 +28,11 @@ import VoxPopCampaigns
     @Test func aFileWithSeveralProblemsReportsAllOfThem() throws {
         let bytes = try Array(Data(contentsOf: Fixtures.broken.appendingPathComponent("many-problems.json")))
         let problems = CampaignLoader.decode(bytes, file: "many-problems.json").problems
-        #expect(problems.map(\.path) == [
-            "$.ballots[0].writeIns.maxLength", "$.ballots[0].clozes", "$.ballots[1].method", "$.ballots[1].revote",
-            "$.ballots[1].results",
-        ])
+        #expect(
+            problems.map(\.path) == [
+                "$.ballots[0].writeIns.maxLength", "$.ballots[0].clozes", "$.ballots[1].method", "$.ballots[1].revote",
+                "$.ballots[1].results",
+            ])
         #expect(problems == problems.sorted(), "problems come in file order")
     }
 
@@ -39,9 +42,10 @@ import VoxPopCampaigns
 
         #expect(loaded.fileCount == 2, "the *.schema.json file is not a campaign")
         #expect(loaded.campaigns.map(\.campaign.id) == ["quick-poll"])
-        #expect(loaded.problems.map(\.description) == [
-            "\(directory)/b-second.json:3:9: $.id: campaign id \"quick-poll\" is also used by \(directory)/a-first.json:3:9; each campaign needs its own id"
-        ])
+        #expect(
+            loaded.problems.map(\.description) == [
+                "\(directory)/b-second.json:3:9: $.id: campaign id \"quick-poll\" is also used by \(directory)/a-first.json:3:9; each campaign needs its own id"
+            ])
     }
 
     @Test func aMissingPathIsAProblemNotACrash() {

@@ -14,9 +14,10 @@ import VoxPopCounting
     }
 
     @Test func allExamplesLoad() {
-        #expect(campaigns.keys.sorted() == [
-            "airline-summer", "candidate-hires", "drawings-to-toys", "idea-forum", "product-name", "quick-poll",
-        ])
+        #expect(
+            campaigns.keys.sorted() == [
+                "airline-summer", "candidate-hires", "drawings-to-toys", "idea-forum", "product-name", "quick-poll",
+            ])
     }
 
     @Test func airlineNominationsFeedARankedFinal() throws {

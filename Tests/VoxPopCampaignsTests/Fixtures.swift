@@ -2,9 +2,11 @@ import Foundation
 
 /// Paths to files the tests read: fixtures beside the tests, and the shipped example campaigns.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
     static let broken = directory.appendingPathComponent("broken")
-    static let repository = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = directory.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let campaigns = repository.appendingPathComponent("Campaigns")
 
     /// The names (without `.json`) of the broken campaign files.

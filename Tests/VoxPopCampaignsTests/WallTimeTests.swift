@@ -35,8 +35,12 @@ import VoxPopCampaigns
 
     @Test func knowsTheCalendar() {
         #expect((try? WallTime.parse("2028-02-29T12:00")) != nil)
-        #expect(throws: WallTime.ParseError.outOfRange("day 29 does not exist in 2027-02")) { try WallTime.parse("2027-02-29T12:00") }
-        #expect(throws: WallTime.ParseError.outOfRange("hour 24 does not exist (use 00 to 23)")) { try WallTime.parse("2027-01-01T24:00") }
+        #expect(throws: WallTime.ParseError.outOfRange("day 29 does not exist in 2027-02")) {
+            try WallTime.parse("2027-02-29T12:00")
+        }
+        #expect(throws: WallTime.ParseError.outOfRange("hour 24 does not exist (use 00 to 23)")) {
+            try WallTime.parse("2027-01-01T24:00")
+        }
         for malformed in ["2027-1-01T09:00", "2027-01-01", "2027-01-01T09", "2027-01-01T09:00+2", "tomorrow", ""] {
             #expect(throws: WallTime.ParseError.malformed) { try WallTime.parse(malformed) }
         }

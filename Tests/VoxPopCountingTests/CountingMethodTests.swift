@@ -4,9 +4,11 @@ import VoxPopCounting
 @Suite struct CountingMethodTests {
     /// These names are SPEC.md's contract with campaign files and scripts: renaming one breaks them.
     @Test func namesAreThoseOfTheSpec() {
-        #expect(CountingMethod.allCases.map(\.rawValue) == [
-            "plurality", "approval", "borda", "score", "cumulative", "irv", "stv", "schulze", "ranked-pairs", "copeland",
-        ])
+        #expect(
+            CountingMethod.allCases.map(\.rawValue) == [
+                "plurality", "approval", "borda", "score", "cumulative", "irv", "stv", "schulze", "ranked-pairs",
+                "copeland",
+            ])
     }
 
     @Test func aliasesPointAtRealMethodsAndShadowNone() {

@@ -20,9 +20,13 @@ import Testing
     }
 
     @Test func aGoodFileAndABadOneTogetherStillFail() throws {
-        let result = try CommandRunner.run(["check", "Campaigns/quick-poll.json", "Tests/VoxPopCampaignsTests/Fixtures/broken/unknown-key-clozes.json"])
+        let result = try CommandRunner.run([
+            "check", "Campaigns/quick-poll.json", "Tests/VoxPopCampaignsTests/Fixtures/broken/unknown-key-clozes.json",
+        ])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("unknown-key-clozes.json:13:7: $.ballots[0].clozes: unknown key \"clozes\"; did you mean \"closes\"?"))
+        #expect(
+            result.stderr.contains(
+                "unknown-key-clozes.json:13:7: $.ballots[0].clozes: unknown key \"clozes\"; did you mean \"closes\"?"))
     }
 
     @Test func wrongUsageExitsTwo() throws {
@@ -35,7 +39,9 @@ import Testing
     @Test func serveListsTheScheduleAndSaysTheServerIsNotBuiltYet() throws {
         let result = try CommandRunner.run(["serve", "--campaigns", "Campaigns"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("  final [irv] opens when nominations closes, closes 2027-01-25T09:00:00+01:00 Europe/Stockholm"))
+        #expect(
+            result.stdout.contains(
+                "  final [irv] opens when nominations closes, closes 2027-01-25T09:00:00+01:00 Europe/Stockholm"))
         #expect(result.stdout.contains("  ideas [cumulative] opens when loaded, closes never (stays open)"))
         #expect(result.stderr.contains("not built yet"))
     }

@@ -23,7 +23,9 @@ extension CampaignDecoder {
     /// Methods whose ballots can carry a voter's own option; ranked write-ins are not counted yet.
     static let writeInMethods: Set<CountingMethod> = [.plurality, .approval, .cumulative]
 
-    mutating func readBallots(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool) -> [Ballot]? {
+    mutating func readBallots(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool)
+        -> [Ballot]?
+    {
         guard case .array(let elements) = node.value else {
             report(node.offset, path, "expected a list of ballots ([...]), found \(node.typeName)")
             return nil
@@ -35,7 +37,8 @@ extension CampaignDecoder {
         var drafts: [BallotDraft] = []
         var complete = true
         for (index, element) in elements.enumerated() {
-            if let draft = readBallot(element, at: path.index(index), timeZone: timeZone, timeZoneGiven: timeZoneGiven) {
+            if let draft = readBallot(element, at: path.index(index), timeZone: timeZone, timeZoneGiven: timeZoneGiven)
+            {
                 drafts.append(draft)
             } else {
                 complete = false
@@ -46,16 +49,22 @@ extension CampaignDecoder {
         return complete ? drafts.map(\.ballot) : nil
     }
 
-    private mutating func readBallot(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool) -> BallotDraft? {
+    private mutating func readBallot(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool)
+        -> BallotDraft?
+    {
         guard let fields = object(node, at: path, allowedKeys: Self.ballotKeys, what: "a ballot") else { return nil }
         let problemsBefore = problems.count
         var offsets: [String: Int] = [:]
         for member in fields.members { offsets[member.key] = member.value.offset }
 
         let id = required("id", in: fields, of: node, at: path).flatMap { identifier($0.value, at: path.key("id")) }
-        let question = required("question", in: fields, of: node, at: path).flatMap { text($0.value, at: path.key("question")) }
+        let question = required("question", in: fields, of: node, at: path).flatMap {
+            text($0.value, at: path.key("question"))
+        }
         let description = fields["description"].flatMap { text($0.value, at: path.key("description")) }
-        let method = required("method", in: fields, of: node, at: path).flatMap { readMethod($0.value, at: path.key("method")) }
+        let method = required("method", in: fields, of: node, at: path).flatMap {
+            readMethod($0.value, at: path.key("method"))
+        }
         let options = fields["options"].flatMap { readOptions($0.value, at: path.key("options")) } ?? []
         let optionsFrom = fields["optionsFrom"].flatMap { optionsSource($0.value, at: path.key("optionsFrom")) }
         let writeIns = fields["writeIns"].flatMap { writeInPolicy($0.value, at: path.key("writeIns")) }
@@ -70,7 +79,9 @@ extension CampaignDecoder {
         let closes = fields["closes"].flatMap {
             scheduleTime($0.value, at: path.key("closes"), timeZone: timeZone, timeZoneGiven: timeZoneGiven)
         }
-        let revote = fields["revote"].flatMap { oneOf(RevotePolicy.allCases.map(\.rawValue), $0.value, at: path.key("revote")) }
+        let revote = fields["revote"].flatMap {
+            oneOf(RevotePolicy.allCases.map(\.rawValue), $0.value, at: path.key("revote"))
+        }
         let results = fields["results"].flatMap {
             oneOf(ResultsVisibility.allCases.map(\.rawValue), $0.value, at: path.key("results"))
         }
@@ -92,7 +103,8 @@ extension CampaignDecoder {
         guard let name = string(node, at: path) else { return nil }
         if let method = CountingMethod(rawValue: name) { return method }
         let names = CountingMethod.allCases.map(\.rawValue)
-        let hint = CountingMethod.aliases[name.lowercased()].map { "; did you mean \"\($0.rawValue)\"?" }
+        let hint =
+            CountingMethod.aliases[name.lowercased()].map { "; did you mean \"\($0.rawValue)\"?" }
             ?? Suggestion.didYouMean(name, among: names)
         report(node.offset, path, "unknown method \"\(name)\"\(hint) (methods: \(names.joined(separator: ", ")))")
         return nil
@@ -114,8 +126,12 @@ extension CampaignDecoder {
                 complete = false
                 continue
             }
-            let id = required("id", in: fields, of: element, at: optionPath).flatMap { identifier($0.value, at: optionPath.key("id")) }
-            let label = required("label", in: fields, of: element, at: optionPath).flatMap { text($0.value, at: optionPath.key("label")) }
+            let id = required("id", in: fields, of: element, at: optionPath).flatMap {
+                identifier($0.value, at: optionPath.key("id"))
+            }
+            let label = required("label", in: fields, of: element, at: optionPath).flatMap {
+                text($0.value, at: optionPath.key("label"))
+            }
             let description = fields["description"].flatMap { text($0.value, at: optionPath.key("description")) }
             let media = fields["media"].flatMap { readMedia($0.value, at: optionPath.key("media")) }
             if let id { ids.append((id, fields["id"]!.value.offset, optionPath.key("id"))) }
@@ -142,7 +158,8 @@ extension CampaignDecoder {
 
     private mutating func webAddress(_ node: JSONNode, at path: JSONPath) -> String? {
         guard let value = string(node, at: path) else { return nil }
-        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+            scheme == "https" || scheme == "http",
             url.host?.isEmpty == false
         else {
             report(node.offset, path, "\"\(value)\" is not a web address; write a full https:// address")
@@ -152,9 +169,15 @@ extension CampaignDecoder {
     }
 
     private mutating func optionsSource(_ node: JSONNode, at path: JSONPath) -> OptionsSource? {
-        guard let fields = object(node, at: path, allowedKeys: Self.optionsFromKeys, what: "optionsFrom") else { return nil }
-        let ballot = required("ballot", in: fields, of: node, at: path).flatMap { identifier($0.value, at: path.key("ballot")) }
-        let top = required("top", in: fields, of: node, at: path).flatMap { integer($0.value, at: path.key("top"), in: 2...1000) }
+        guard let fields = object(node, at: path, allowedKeys: Self.optionsFromKeys, what: "optionsFrom") else {
+            return nil
+        }
+        let ballot = required("ballot", in: fields, of: node, at: path).flatMap {
+            identifier($0.value, at: path.key("ballot"))
+        }
+        let top = required("top", in: fields, of: node, at: path).flatMap {
+            integer($0.value, at: path.key("top"), in: 2...1000)
+        }
         guard let ballot, let top else { return nil }
         return OptionsSource(ballot: ballot, top: top)
     }
@@ -165,13 +188,17 @@ extension CampaignDecoder {
         let moderation = fields["moderation"].flatMap {
             oneOf(WriteInPolicy.Moderation.allCases.map(\.rawValue), $0.value, at: path.key("moderation"))
         }
-        if fields["maxLength"] != nil && maxLength == nil || fields["moderation"] != nil && moderation == nil { return nil }
+        if fields["maxLength"] != nil && maxLength == nil || fields["moderation"] != nil && moderation == nil {
+            return nil
+        }
         return WriteInPolicy(
             maxLength: maxLength ?? WriteInPolicy.defaultMaxLength,
             moderation: moderation.flatMap(WriteInPolicy.Moderation.init(rawValue:)) ?? .after)
     }
 
-    private mutating func scheduleTime(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool) -> ScheduleTime? {
+    private mutating func scheduleTime(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool)
+        -> ScheduleTime?
+    {
         if case .object = node.value {
             guard let fields = object(node, at: path, allowedKeys: Self.scheduleKeys, what: "a time"),
                 let after = required("after", in: fields, of: node, at: path),
@@ -180,7 +207,8 @@ extension CampaignDecoder {
             return .after(ballot: ballot)
         }
         guard case .string(let text) = node.value else {
-            report(node.offset, path,
+            report(
+                node.offset, path,
                 "expected a time such as \"2026-06-01T09:00\" or {\"after\": \"BALLOT-ID\"}, found \(node.typeName)")
             return nil
         }
@@ -191,20 +219,26 @@ extension CampaignDecoder {
             report(node.offset, path, "\"\(text)\" is not a real time: \(why)")
             return nil
         } catch {
-            report(node.offset, path,
-                "\"\(text)\" is not a time: write \"YYYY-MM-DDTHH:MM\" in the campaign's time zone, or add an offset as in \"2026-06-01T09:00:00+02:00\"")
+            report(
+                node.offset, path,
+                "\"\(text)\" is not a time: write \"YYYY-MM-DDTHH:MM\" in the campaign's time zone, or add an offset as in \"2026-06-01T09:00:00+02:00\""
+            )
             return nil
         }
         if wallTime.offset == nil && !timeZoneGiven {
-            report(node.offset, path,
-                "\"\(text)\" is a local time but the campaign has no \"timeZone\": add one (like \"Europe/Stockholm\") or give the offset (\"\(text)+02:00\")")
+            report(
+                node.offset, path,
+                "\"\(text)\" is a local time but the campaign has no \"timeZone\": add one (like \"Europe/Stockholm\") or give the offset (\"\(text)+02:00\")"
+            )
             return nil
         }
         if wallTime.offset != nil { return wallTime.instant(in: .gmt).map(ScheduleTime.at) }
         guard let timeZone else { return nil }  // The bad time zone is reported already.
         guard let instant = wallTime.instant(in: timeZone) else {
-            report(node.offset, path,
-                "\"\(text)\" does not exist in \(timeZone.identifier): the clocks skip that hour when daylight saving starts; pick another time")
+            report(
+                node.offset, path,
+                "\"\(text)\" does not exist in \(timeZone.identifier): the clocks skip that hour when daylight saving starts; pick another time"
+            )
             return nil
         }
         return .at(instant)

@@ -31,7 +31,8 @@ extension CampaignDecoder {
     private func unknownKeyMessage(_ key: String, allowedKeys: [String]) -> String {
         let lowered = key.lowercased()
         if lowered.contains("secret") || lowered == "password" || lowered == "key" {
-            return "unknown key \"\(key)\"; never put a secret in a campaign file: keep it in an environment variable and name that variable in \"secretEnv\""
+            return
+                "unknown key \"\(key)\"; never put a secret in a campaign file: keep it in an environment variable and name that variable in \"secretEnv\""
         }
         if let near = Suggestion.closest(to: key, among: allowedKeys) {
             return "unknown key \"\(key)\"; did you mean \"\(near)\"?"
@@ -57,11 +58,17 @@ extension CampaignDecoder {
     mutating func identifier(_ node: JSONNode, at path: JSONPath) -> String? {
         guard let value = string(node, at: path) else { return nil }
         let bytes = Array(value.utf8)
-        let valid = !bytes.isEmpty && bytes.count <= 64 && bytes.first != UInt8(ascii: "-")
-            && bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+        let valid =
+            !bytes.isEmpty && bytes.count <= 64 && bytes.first != UInt8(ascii: "-")
+            && bytes.allSatisfy {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+            }
         guard valid else {
-            report(node.offset, path,
-                "id \"\(value)\" must be 1 to 64 lowercase letters, digits and '-', starting with a letter or digit (like \"summer-final\")")
+            report(
+                node.offset, path,
+                "id \"\(value)\" must be 1 to 64 lowercase letters, digits and '-', starting with a letter or digit (like \"summer-final\")"
+            )
             return nil
         }
         return value
@@ -85,12 +92,17 @@ extension CampaignDecoder {
             var valid = true
             for member in members {
                 if !Self.isLanguageTag(member.key) {
-                    report(member.keyOffset, path.key(member.key),
-                        "\"\(member.key)\" is not a language tag; use a tag such as \"sv\", \"nb\", \"da\", \"en\" or \"en-GB\"")
+                    report(
+                        member.keyOffset, path.key(member.key),
+                        "\"\(member.key)\" is not a language tag; use a tag such as \"sv\", \"nb\", \"da\", \"en\" or \"en-GB\""
+                    )
                     valid = false
                     continue
                 }
-                guard let value = string(member.value, at: path.key(member.key)) else { valid = false; continue }
+                guard let value = string(member.value, at: path.key(member.key)) else {
+                    valid = false
+                    continue
+                }
                 if value.allSatisfy(\.isWhitespace) {
                     report(member.value.offset, path.key(member.key), "text is empty")
                     valid = false
@@ -111,7 +123,10 @@ extension CampaignDecoder {
             language.unicodeScalars.allSatisfy({ $0 >= "a" && $0 <= "z" })
         else { return false }
         return parts.dropFirst().allSatisfy { part in
-            (2...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") }
+            (2...8).contains(part.count)
+                && part.unicodeScalars.allSatisfy {
+                    $0.properties.isASCIIHexDigit || ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z")
+                }
         }
     }
 
@@ -145,7 +160,8 @@ extension CampaignDecoder {
         // Foundation also accepts abbreviations and offsets ("CET", "GMT+2"); only IANA names follow
         // daylight saving as the audience lives it, so only they are taken.
         if name.contains("/") || name == "UTC", let zone = TimeZone(identifier: name) { return zone }
-        let hint = Suggestion.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers).map { "; did you mean \"\($0)\"?" }
+        let hint =
+            Suggestion.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers).map { "; did you mean \"\($0)\"?" }
             ?? "; use an IANA time zone name such as \"Europe/Stockholm\" or \"UTC\""
         report(node.offset, path, "unknown time zone \"\(name)\"\(hint)")
         return nil

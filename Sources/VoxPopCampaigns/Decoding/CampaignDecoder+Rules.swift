@@ -10,7 +10,8 @@ extension CampaignDecoder {
         func keyOffset(_ key: String) -> Int { fields[key]!.keyOffset }
 
         if fields["seats"] != nil, !ballot.method.takesSeats {
-            report(keyOffset("seats"), path.key("seats"),
+            report(
+                keyOffset("seats"), path.key("seats"),
                 "\"seats\" applies to \"stv\" only; use \"shortlist\" for the top N of \"\(method)\"")
         }
         if ballot.method == .cumulative, fields["budget"] == nil {
@@ -22,27 +23,32 @@ extension CampaignDecoder {
             report(keyOffset("maxScore"), path.key("maxScore"), "\"maxScore\" applies to \"score\" only")
         }
         if ballot.method == .plurality, let maxChoices = ballot.maxChoices, maxChoices != 1 {
-            report(draft.offsets["maxChoices"]!, path.key("maxChoices"),
+            report(
+                draft.offsets["maxChoices"]!, path.key("maxChoices"),
                 "a plurality ballot takes exactly one choice; use \"approval\" to let voters choose several")
         }
 
         if fields["options"] != nil, fields["optionsFrom"] != nil {
-            report(keyOffset("optionsFrom"), path.key("optionsFrom"),
+            report(
+                keyOffset("optionsFrom"), path.key("optionsFrom"),
                 "a ballot takes its options from \"options\" or from \"optionsFrom\", not both")
         } else if fields["options"] == nil, fields["optionsFrom"] == nil, fields["writeIns"] == nil {
             report(draft.node.offset, path, "a ballot needs \"options\", \"optionsFrom\" or \"writeIns\"")
         }
         if fields["writeIns"] != nil {
             if fields["optionsFrom"] != nil {
-                report(keyOffset("writeIns"), path.key("writeIns"),
+                report(
+                    keyOffset("writeIns"), path.key("writeIns"),
                     "a ballot whose options come from another ballot cannot take write-ins")
             } else if !Self.writeInMethods.contains(ballot.method) {
                 let allowed = Self.writeInMethods.map(\.rawValue).sorted().joined(separator: ", ")
-                report(keyOffset("writeIns"), path.key("writeIns"),
+                report(
+                    keyOffset("writeIns"), path.key("writeIns"),
                     "write-ins are not counted by \"\(method)\"; use one of: \(allowed)")
             }
         } else if fields["options"] != nil, ballot.options.count < 2 {
-            report(draft.offsets["options"]!, path.key("options"),
+            report(
+                draft.offsets["options"]!, path.key("options"),
                 "a ballot needs at least 2 options, or \"writeIns\" so voters can add their own")
         }
 
@@ -61,7 +67,9 @@ extension CampaignDecoder {
         }
         if let optionCount {
             for key in ["maxChoices", "seats", "shortlist"] {
-                guard let offset = draft.offsets[key], !(key == "maxChoices" && ballot.method == .plurality) else { continue }
+                guard let offset = draft.offsets[key], !(key == "maxChoices" && ballot.method == .plurality) else {
+                    continue
+                }
                 let value = key == "maxChoices" ? ballot.maxChoices : key == "seats" ? ballot.seats : ballot.shortlist
                 if let value, value > optionCount {
                     report(offset, path.key(key), "\(key) \(value) is more than \(what)")

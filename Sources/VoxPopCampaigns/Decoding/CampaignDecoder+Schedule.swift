@@ -27,7 +27,8 @@ extension CampaignDecoder {
         if let cycle = firstCycle(drafts, byID: byID) {
             let draft = byID[cycle[0]]!
             let (key, _, offset, targetPath) = references(of: draft).first { $0.target == cycle[1] }!
-            report(offset, targetPath,
+            report(
+                offset, targetPath,
                 "ballots wait on each other in a circle: " + cycle.map { "\"\($0)\"" }.joined(separator: " → ")
                     + " (through \"\(key)\")")
         }
@@ -55,37 +56,50 @@ extension CampaignDecoder {
         let closes = Self.momentOf(ballot.closes, default: .never, close: close)
 
         if case .after(let other) = ballot.opens, close(other) == .never {
-            report(draft.offsets["opens"]!, path.key("opens"),
+            report(
+                draft.offsets["opens"]!, path.key("opens"),
                 "\"\(other)\" never closes, so this ballot would never open; give \"\(other)\" a \"closes\"")
         }
         if case .after(let other) = ballot.closes, close(other) == .never {
-            report(draft.offsets["closes"]!, path.key("closes"),
-                "\"\(other)\" never closes, so this ballot would never close; give \"\(other)\" a \"closes\" or drop this one")
+            report(
+                draft.offsets["closes"]!, path.key("closes"),
+                "\"\(other)\" never closes, so this ballot would never close; give \"\(other)\" a \"closes\" or drop this one"
+            )
         }
         if case .at(let open) = opens, case .at(let end) = closes, end <= open {
-            report(draft.offsets["closes"]!, path.key("closes"),
+            report(
+                draft.offsets["closes"]!, path.key("closes"),
                 "closes (\(Self.utc(end))) is not after opens (\(Self.utc(open)))")
         }
-        guard let source = ballot.optionsFrom, let sourceDraft = byID[source.ballot], source.ballot != ballot.id else { return }
+        guard let source = ballot.optionsFrom, let sourceDraft = byID[source.ballot], source.ballot != ballot.id else {
+            return
+        }
         let sourceClose = close(source.ballot)
         if sourceClose == .never {
-            report(draft.offsets["optionsFrom"]!, path.key("optionsFrom"),
-                "\"\(source.ballot)\" never closes, so its top \(source.top) would never be known; give it a \"closes\"")
+            report(
+                draft.offsets["optionsFrom"]!, path.key("optionsFrom"),
+                "\"\(source.ballot)\" never closes, so its top \(source.top) would never be known; give it a \"closes\""
+            )
             return
         }
         switch (opens, sourceClose) {
         case (.atLoad, _):
-            report(draft.offsets["optionsFrom"]!, path.key("optionsFrom"),
-                "this ballot takes its options from \"\(source.ballot)\", so it must not open before that ballot closes: add \"opens\": {\"after\": \"\(source.ballot)\"}")
+            report(
+                draft.offsets["optionsFrom"]!, path.key("optionsFrom"),
+                "this ballot takes its options from \"\(source.ballot)\", so it must not open before that ballot closes: add \"opens\": {\"after\": \"\(source.ballot)\"}"
+            )
         case (.at(let open), .at(let sourceEnd)) where open < sourceEnd:
-            report(draft.offsets["opens"]!, path.key("opens"),
-                "opens (\(Self.utc(open))) before \"\(source.ballot)\" closes (\(Self.utc(sourceEnd))), but takes its options from it")
+            report(
+                draft.offsets["opens"]!, path.key("opens"),
+                "opens (\(Self.utc(open))) before \"\(source.ballot)\" closes (\(Self.utc(sourceEnd))), but takes its options from it"
+            )
         default:
             break
         }
         let sourceBallot = sourceDraft.ballot
         if sourceBallot.writeIns == nil, sourceBallot.optionsFrom == nil, source.top > sourceBallot.options.count {
-            report(draft.offsets["optionsFrom"]!, path.key("optionsFrom").key("top"),
+            report(
+                draft.offsets["optionsFrom"]!, path.key("optionsFrom").key("top"),
                 "top \(source.top) is more than the \(sourceBallot.options.count) options of \"\(source.ballot)\"")
         }
     }

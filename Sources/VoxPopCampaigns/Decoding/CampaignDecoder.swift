@@ -28,7 +28,9 @@ struct CampaignDecoder {
             report(error.offset, .root, "invalid JSON: \(error.message)")
             return nil
         }
-        guard let fields = object(root, at: .root, allowedKeys: Self.campaignKeys, what: "a campaign") else { return nil }
+        guard let fields = object(root, at: .root, allowedKeys: Self.campaignKeys, what: "a campaign") else {
+            return nil
+        }
         let path = JSONPath.root
 
         if let schema = fields["$schema"] { _ = string(schema.value, at: path.key("$schema")) }
@@ -36,8 +38,11 @@ struct CampaignDecoder {
         campaignIDOffset = fields["id"]?.value.offset
         let title = required("title", in: fields, of: root, at: path).flatMap { text($0.value, at: path.key("title")) }
         let description = fields["description"].flatMap { text($0.value, at: path.key("description")) }
-        let timeZone = fields["timeZone"].map { readTimeZone($0.value, at: path.key("timeZone")) } ?? TimeZone(identifier: "UTC")
-        let audience = required("audience", in: fields, of: root, at: path).flatMap { readAudience($0.value, at: path.key("audience")) }
+        let timeZone =
+            fields["timeZone"].map { readTimeZone($0.value, at: path.key("timeZone")) } ?? TimeZone(identifier: "UTC")
+        let audience = required("audience", in: fields, of: root, at: path).flatMap {
+            readAudience($0.value, at: path.key("audience"))
+        }
         let ballots = required("ballots", in: fields, of: root, at: path).flatMap {
             readBallots($0.value, at: path.key("ballots"), timeZone: timeZone, timeZoneGiven: fields["timeZone"] != nil)
         }
@@ -49,7 +54,9 @@ struct CampaignDecoder {
     }
 
     private mutating func readAudience(_ node: JSONNode, at path: JSONPath) -> Audience? {
-        guard let fields = object(node, at: path, allowedKeys: Self.audienceKeys, what: "the audience") else { return nil }
+        guard let fields = object(node, at: path, allowedKeys: Self.audienceKeys, what: "the audience") else {
+            return nil
+        }
         guard let identityMember = required("identity", in: fields, of: node, at: path),
             let identity = oneOf(["token", "invite", "open"], identityMember.value, at: path.key("identity"))
         else { return nil }
@@ -57,8 +64,10 @@ struct CampaignDecoder {
         switch identity {
         case "token":
             guard let secretEnv else {
-                report(identityMember.value.offset, path.key("identity"),
-                    "identity \"token\" needs \"secretEnv\": the name of the environment variable that holds the signing secret")
+                report(
+                    identityMember.value.offset, path.key("identity"),
+                    "identity \"token\" needs \"secretEnv\": the name of the environment variable that holds the signing secret"
+                )
                 return nil
             }
             return environmentVariableName(secretEnv.value, at: path.key("secretEnv")).map { .token(secretEnv: $0) }
@@ -74,21 +83,29 @@ struct CampaignDecoder {
     /// Accepts `AIRLINE_VOTER_SECRET`; refuses what looks like the secret itself, which must never sit in a file.
     private mutating func environmentVariableName(_ node: JSONNode, at path: JSONPath) -> String? {
         guard let name = string(node, at: path) else { return nil }
-        let isName = !name.isEmpty && name.count <= 128 && name.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "_")
-        } && !(name.first!.isNumber)
+        let isName =
+            !name.isEmpty && name.count <= 128
+            && name.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "_")
+            } && !(name.first!.isNumber)
         if isName { return name }
-        let looksLikeName = name.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || byte == UInt8(ascii: "_")
-        } && name.count <= 40
+        let looksLikeName =
+            name.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || byte == UInt8(ascii: "_")
+            } && name.count <= 40
         if looksLikeName {
-            report(node.offset, path,
+            report(
+                node.offset, path,
                 "environment variable names use capital letters, digits and '_': write \"\(name.uppercased())\"")
         } else {
-            report(node.offset, path,
-                "this looks like the secret itself; never put a secret in a campaign file: set it in an environment variable and write that variable's name here (like \"AIRLINE_VOTER_SECRET\")")
+            report(
+                node.offset, path,
+                "this looks like the secret itself; never put a secret in a campaign file: set it in an environment variable and write that variable's name here (like \"AIRLINE_VOTER_SECRET\")"
+            )
         }
         return nil
     }

@@ -17,10 +17,14 @@ indirect enum JSONPath: Sendable, CustomStringConvertible {
         case .root: return "$"
         case .index(let parent, let index): return parent.description + "[\(index)]"
         case .key(let parent, let key):
-            let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
-                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
-            }
+            let plain =
+                !key.isEmpty
+                && key.utf8.allSatisfy { byte in
+                    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                        || byte == UInt8(ascii: "$")
+                }
             if plain { return parent.description + "." + key }
             let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
             return parent.description + "['" + escaped + "']"

@@ -29,7 +29,9 @@ public struct JSONReader {
     private mutating func parseDocument() throws(SyntaxError) -> JSONNode {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipWhitespace()
-        if index == bytes.count { throw SyntaxError(offset: index, message: "the file is empty: expected a JSON object") }
+        if index == bytes.count {
+            throw SyntaxError(offset: index, message: "the file is empty: expected a JSON object")
+        }
         let node = try parseValue(expecting: "a value")
         skipWhitespace()
         if index < bytes.count {
@@ -47,9 +49,15 @@ public struct JSONReader {
         case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(value: try parseNumber(), offset: start)
-        case UInt8(ascii: "t"): try expectLiteral("true"); return JSONNode(value: .bool(true), offset: start)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return JSONNode(value: .bool(false), offset: start)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(value: .null, offset: start)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return JSONNode(value: .bool(true), offset: start)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return JSONNode(value: .bool(false), offset: start)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return JSONNode(value: .null, offset: start)
         case UInt8(ascii: "'"): throw error("JSON text needs double quotes (\"), not single quotes")
         case UInt8(ascii: "/"): throw error("JSON does not allow comments")
         case let byte where isIdentifierByte(byte): throw bareWordError()
@@ -94,8 +102,10 @@ public struct JSONReader {
             }
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else {
-                throw error(index < bytes.count ? "expected ':' after the key \"\(key)\", found \(describeCurrent())"
-                    : "unexpected end of file: expected ':' after the key \"\(key)\"")
+                throw error(
+                    index < bytes.count
+                        ? "expected ':' after the key \"\(key)\", found \(describeCurrent())"
+                        : "unexpected end of file: expected ':' after the key \"\(key)\"")
             }
             index += 1
             skipWhitespace()
@@ -105,8 +115,11 @@ public struct JSONReader {
             guard index < bytes.count else { throw error("unexpected end of file: expected ',' or '}'") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(members)
-            case UInt8(ascii: "\""): throw error("expected ',' or '}' after the value of \"\(key)\": a comma is missing")
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(members)
+            case UInt8(ascii: "\""):
+                throw error("expected ',' or '}' after the value of \"\(key)\": a comma is missing")
             default: throw error("expected ',' or '}' after the value of \"\(key)\", found \(describeCurrent())")
             }
         }
@@ -130,7 +143,9 @@ public struct JSONReader {
             guard index < bytes.count else { throw error("unexpected end of file: expected ',' or ']'") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(elements)
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(elements)
             case UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "["):
                 throw error("expected ',' or ']' in the list: a comma is missing")
             default: throw error("expected ',' or ']' in the list, found \(describeCurrent())")
@@ -194,12 +209,16 @@ public struct JSONReader {
             var scalar = try parseHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(scalar) {
                 guard bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
-                    throw SyntaxError(offset: escapeStart, message: "\\u escape is half of a surrogate pair; the other half is missing")
+                    throw SyntaxError(
+                        offset: escapeStart,
+                        message: "\\u escape is half of a surrogate pair; the other half is missing")
                 }
                 index += 2
                 let low = try parseHex4(escapeStart: escapeStart)
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw SyntaxError(offset: escapeStart, message: "\\u escape is half of a surrogate pair; the other half is missing")
+                    throw SyntaxError(
+                        offset: escapeStart,
+                        message: "\\u escape is half of a surrogate pair; the other half is missing")
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
@@ -207,12 +226,18 @@ public struct JSONReader {
             }
             buffer.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
         default:
-            throw SyntaxError(offset: escapeStart, message: "unknown escape '\\\(Character(Unicode.Scalar(byte)))': use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
+            throw SyntaxError(
+                offset: escapeStart,
+                message:
+                    "unknown escape '\\\(Character(Unicode.Scalar(byte)))': use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"
+            )
         }
     }
 
     private mutating func parseHex4(escapeStart: Int) throws(SyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw SyntaxError(offset: escapeStart, message: "\\u needs four hex digits") }
+        guard index + 4 <= bytes.count else {
+            throw SyntaxError(offset: escapeStart, message: "\\u needs four hex digits")
+        }
         var value: UInt32 = 0
         for byte in bytes[index..<index + 4] {
             let digit: UInt8
@@ -274,7 +299,8 @@ public struct JSONReader {
         var end = index
         while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
         let word = String(decoding: bytes[index..<max(end, index + 1)], as: UTF8.self)
-        return error("unexpected word '\(word)': text needs double quotes, and the only bare words are true, false and null")
+        return error(
+            "unexpected word '\(word)': text needs double quotes, and the only bare words are true, false and null")
     }
 
     private mutating func enter() throws(SyntaxError) {
@@ -294,7 +320,8 @@ public struct JSONReader {
     private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
     private func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
     }
 

@@ -59,7 +59,9 @@ public struct WallTime: Sendable, Equatable {
             if index < chars.count, chars[index] == UInt8(ascii: ".") {
                 index += 1
                 let fractionStart = index
-                while index < chars.count, chars[index] >= UInt8(ascii: "0"), chars[index] <= UInt8(ascii: "9") { index += 1 }
+                while index < chars.count, chars[index] >= UInt8(ascii: "0"), chars[index] <= UInt8(ascii: "9") {
+                    index += 1
+                }
                 guard index > fractionStart else { throw .malformed }
             }
         }
@@ -75,7 +77,9 @@ public struct WallTime: Sendable, Equatable {
                 let offsetHours = try number(2)
                 try expect(":")
                 let offsetMinutes = try number(2)
-                guard offsetHours <= 18, offsetMinutes < 60 else { throw .outOfRange("offset \(offsetHours):\(offsetMinutes)") }
+                guard offsetHours <= 18, offsetMinutes < 60 else {
+                    throw .outOfRange("offset \(offsetHours):\(offsetMinutes)")
+                }
                 offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
             default:
                 throw .malformed
@@ -105,9 +109,10 @@ public struct WallTime: Sendable, Equatable {
         let local = secondsAsIfUTC
         if let offset { return Date(timeIntervalSince1970: TimeInterval(local - offset)) }
         // The offsets in force around this wall time; an instant is right if its own offset agrees.
-        let candidates = Set([-43_200, 0, 43_200].map {
-            timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local + $0)))
-        })
+        let candidates = Set(
+            [-43_200, 0, 43_200].map {
+                timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local + $0)))
+            })
         let instants = candidates.map { local - $0 }.filter { instant in
             timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))) == local - instant
         }
