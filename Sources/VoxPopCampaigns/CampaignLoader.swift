@@ -45,8 +45,16 @@ public enum CampaignLoader {
         var campaigns: [(file: String, campaign: Campaign)] = []
         var firstFileForID: [String: (file: String, line: Int, column: Int)] = [:]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                problems.append(Problem(file: file, line: 1, column: 1, path: "$", message: "cannot read the file"))
+            let data: Data
+            do {
+                // FileHandle, unlike FileManager.contents, also reads pipes such as /dev/stdin.
+                let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+                defer { try? handle.close() }
+                data = try handle.readToEnd() ?? Data()
+            } catch {
+                let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
+                problems.append(
+                    Problem(file: file, line: 1, column: 1, path: "$", message: "cannot read the file: \(reason)"))
                 continue
             }
             var decoder = CampaignDecoder(file: file, bytes: Array(data))
