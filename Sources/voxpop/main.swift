@@ -8,6 +8,8 @@ let usage = """
                         load the campaigns and run the engine (the server comes with issue 5)
       check FILE_OR_DIR...
                         validate campaign files; each problem as FILE:LINE:COLUMN: JSON.PATH: message
+      tally --method M [--seats N] [--max-choices K] [--shortlist N] [--format json|text] FILE
+                        count a BLT or CSV ballot file and print the tally
 
     exit codes: 0 success, 1 invalid input, 2 wrong usage
     """
@@ -17,6 +19,7 @@ let code: ExitCode
 switch arguments.count > 1 ? arguments[1] : nil {
 case "check": code = CheckCommand.run(arguments.dropFirst(2))
 case "serve": code = ServeCommand.run(arguments.dropFirst(2))
+case "tally": code = TallyCommand.run(arguments.dropFirst(2))
 case "help", "--help", "-h":
     print(usage)
     code = .success
@@ -24,7 +27,7 @@ case nil:
     printError(usage)
     code = .usage
 case let other?:
-    let planned = ["tally": "issue 3", "token": "issue 5", "audit": "issue 4"]
+    let planned = ["token": "issue 5", "audit": "issue 4"]
     if let issue = planned[other] {
         printError("voxpop \(other): not built yet (\(issue))")
         code = .usage

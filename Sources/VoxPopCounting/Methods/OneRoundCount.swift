@@ -1,0 +1,16 @@
+extension Tally {
+    /// The tally of a method that scores each candidate once and ranks them by score.
+    static func oneRound(
+        _ method: CountingMethod, box: BallotBox, scores: [Int64], options: CountOptions
+    ) -> Tally {
+        let tieBreaker = TieBreaker(candidates: box.candidates, seed: options.seed)
+        var lots: [[Int]] = []
+        let ranking = tieBreaker.order(Array(box.candidates.indices), votes: scores, lots: &lots)
+        let winners = Array(ranking.prefix(1))
+        return Tally(
+            method: method, seats: 1, candidates: box.candidates, ballots: box.totalWeight, winners: winners,
+            ranking: ranking, shortlist: options.shortlist,
+            rounds: [TallyRound(action: .count, votes: scores, elected: winners)],
+            seed: options.seed, lots: lots)
+    }
+}
