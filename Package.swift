@@ -23,7 +23,12 @@ let package = Package(
             dependencies: ["VoxPopCampaigns"],
             path: "tools/campaign-file-generator"
         ),
-        .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"]),
+        .executableTarget(
+            name: "counting-benchmark",
+            dependencies: ["VoxPopCounting"],
+            path: "tools/counting-benchmark"
+        ),
+        .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),

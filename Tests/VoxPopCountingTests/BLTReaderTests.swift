@@ -117,3 +117,28 @@ import Testing
         }
     }
 }
+
+@Suite struct BLTReaderFastPathTests {
+    /// Lines the fast path gives up on halfway must still get the careful reader's exact message.
+    @Test(arguments: [
+        ("3 1\n1 2 3 x 0\n0\n", "line 2: \"x\" is not a candidate number"),
+        ("3 1\n1 1 2\n1 2 2 0\n0\n", "line 2: the ballot does not end with 0"),
+        ("3 1\n1 1 0\n1 2 3 2 0\n0\n", "line 3: candidate 2 is ranked twice"),
+        ("3 1\n1 1 0\n\n2 3 1 0 3\n0\n", "line 4: text after the closing 0 of the ballot"),
+    ])
+    func givesTheCarefulMessage(input: String, message: String) {
+        do {
+            _ = try BLTReader.read(Array(input.utf8))
+            Issue.record("expected: \(message)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func readsTheSameAsTheCarefulReaderAroundAnOddLine() throws {
+        // A weight of 10 digits is valid but left to the careful reader; the lines after it go fast again.
+        let contents = try BLTReader.read(Array("2 1\n1 1 2 0\n1234567890 2 0\n\t2 1 2 0\r\n0\n\"A\"\n\"B\"\n".utf8))
+        #expect(contents.box.weights == [3, 1_234_567_890])
+        #expect(contents.box.totalWeight == 1_234_567_893)
+    }
+}

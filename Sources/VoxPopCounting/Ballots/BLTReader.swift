@@ -63,9 +63,19 @@ public enum BLTReader {
         // The names come after the ballots, so the box is filled first and named at the end.
         var box = BallotBox(candidates: Array(repeating: "", count: candidateCount))
         var ranking: [UInt16] = []
-        var seen = [Int](repeating: -1, count: candidateCount)
+        // Which line last ranked each candidate: the careful loop stamps line numbers, the fast
+        // path their negatives, so a line the fast path gives up on is read afresh.
+        var seen = [Int](repeating: Int.min, count: candidateCount)
         var ended = false
-        while true {
+        // Most lines are well formed; `fastBallotLines` takes those straight from the bytes and
+        // stops at the end of the ballots or at the first line it does not recognise, which the
+        // careful loop below then reads and, if it is malformed, explains.
+        if pending == nil {
+            ended = fastBallotLines(
+                &scanner, candidateCount: candidateCount, withdrawn: withdrawn, seen: &seen, ranking: &ranking,
+                box: &box)
+        }
+        while !ended {
             let line: ArraySlice<UInt8>
             let lineNumber: Int
             if let waiting = pending {
@@ -76,53 +86,14 @@ public enum BLTReader {
             } else {
                 break
             }
-            var tokens = Tokens(line: line)
-            guard let weightToken = tokens.next() else { continue }
-            if tokens.isAtEnd, weightToken.elementsEqual([UInt8(ascii: "0")]) {
-                ended = true
-                break
+            try readBallotLine(
+                line, lineNumber: lineNumber, candidateCount: candidateCount, withdrawn: withdrawn, seen: &seen,
+                ranking: &ranking, box: &box, ended: &ended)
+            if !ended, pending == nil {
+                ended = fastBallotLines(
+                    &scanner, candidateCount: candidateCount, withdrawn: withdrawn, seen: &seen, ranking: &ranking,
+                    box: &box)
             }
-            guard let weight = wholeNumber(weightToken), weight > 0 else {
-                let text = String(decoding: weightToken, as: UTF8.self)
-                if text.first == "\"" {
-                    throw BallotFileError(
-                        line: lineNumber, "the ballots must end with a line holding a single 0 before the names")
-                }
-                throw BallotFileError(line: lineNumber, "the weight \"\(text)\" is not a positive whole number")
-            }
-            ranking.removeAll(keepingCapacity: true)
-            var closed = false
-            while let token = tokens.next() {
-                if closed {
-                    throw BallotFileError(line: lineNumber, "text after the closing 0 of the ballot")
-                }
-                guard let number = wholeNumber(token) else {
-                    let text = String(decoding: token, as: UTF8.self)
-                    if text.contains("=") {
-                        throw BallotFileError(
-                            line: lineNumber,
-                            "equal preferences (\"\(text)\") are not supported: rank one candidate per place")
-                    }
-                    throw BallotFileError(line: lineNumber, "\"\(text)\" is not a candidate number")
-                }
-                if number == 0 {
-                    closed = true
-                    continue
-                }
-                guard number <= candidateCount else {
-                    throw BallotFileError(
-                        line: lineNumber, "candidate \(number) is out of range: there are \(candidateCount) candidates")
-                }
-                if seen[number - 1] == lineNumber {
-                    throw BallotFileError(line: lineNumber, "candidate \(number) is ranked twice")
-                }
-                seen[number - 1] = lineNumber
-                if !withdrawn[number - 1] { ranking.append(UInt16(number - 1)) }
-            }
-            guard closed else {
-                throw BallotFileError(line: lineNumber, "the ballot does not end with 0")
-            }
-            box.add(ranking, weight: Int64(weight))
         }
         guard ended else {
             throw BallotFileError(line: 0, "the file ends inside the ballots: a line holding a single 0 must end them")
@@ -152,6 +123,142 @@ public enum BLTReader {
         }
         box.candidates = names
         return Contents(box: box, seats: seats, title: title, withdrawn: withdrawnList)
+    }
+
+    /// One ballot line, read token by token with a precise error for anything malformed.
+    private static func readBallotLine(
+        _ line: ArraySlice<UInt8>, lineNumber: Int, candidateCount: Int, withdrawn: [Bool], seen: inout [Int],
+        ranking: inout [UInt16], box: inout BallotBox, ended: inout Bool
+    ) throws(BallotFileError) {
+        var tokens = Tokens(line: line)
+        guard let weightToken = tokens.next() else { return }
+        if tokens.isAtEnd, weightToken.elementsEqual([UInt8(ascii: "0")]) {
+            ended = true
+            return
+        }
+        guard let weight = wholeNumber(weightToken), weight > 0 else {
+            let text = String(decoding: weightToken, as: UTF8.self)
+            if text.first == "\"" {
+                throw BallotFileError(
+                    line: lineNumber, "the ballots must end with a line holding a single 0 before the names")
+            }
+            throw BallotFileError(line: lineNumber, "the weight \"\(text)\" is not a positive whole number")
+        }
+        ranking.removeAll(keepingCapacity: true)
+        var closed = false
+        while let token = tokens.next() {
+            if closed {
+                throw BallotFileError(line: lineNumber, "text after the closing 0 of the ballot")
+            }
+            guard let number = wholeNumber(token) else {
+                let text = String(decoding: token, as: UTF8.self)
+                if text.contains("=") {
+                    throw BallotFileError(
+                        line: lineNumber,
+                        "equal preferences (\"\(text)\") are not supported: rank one candidate per place")
+                }
+                throw BallotFileError(line: lineNumber, "\"\(text)\" is not a candidate number")
+            }
+            if number == 0 {
+                closed = true
+                continue
+            }
+            guard number <= candidateCount else {
+                throw BallotFileError(
+                    line: lineNumber, "candidate \(number) is out of range: there are \(candidateCount) candidates")
+            }
+            if seen[number - 1] == lineNumber {
+                throw BallotFileError(line: lineNumber, "candidate \(number) is ranked twice")
+            }
+            seen[number - 1] = lineNumber
+            if !withdrawn[number - 1] { ranking.append(UInt16(number - 1)) }
+        }
+        guard closed else {
+            throw BallotFileError(line: lineNumber, "the ballot does not end with 0")
+        }
+        box.add(ranking, weight: Int64(weight))
+    }
+
+    /// Reads well-formed ballot lines (digits, spaces, tabs, a closing 0, LF or CRLF) straight from
+    /// the bytes. Returns true at the line holding a single 0; returns false, with the scanner at
+    /// the start of the line, at the first line it does not recognise or at the end of the file.
+    private static func fastBallotLines(
+        _ scanner: inout LineScanner, candidateCount: Int, withdrawn: [Bool], seen: inout [Int],
+        ranking: inout [UInt16], box: inout BallotBox
+    ) -> Bool {
+        let bytes = scanner.bytes
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = scanner.index
+            var lineNumber = scanner.lineNumber
+            let end = buffer.count
+            while index < end {
+                let lineStart = index
+                lineNumber += 1
+                var numbers = 0
+                var weight = 0
+                var closed = false
+                var good = true
+                ranking.removeAll(keepingCapacity: true)
+                while index < end, buffer[index] != 0x0A {
+                    let byte = buffer[index]
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                        if byte == 0x0D, index + 1 < end, buffer[index + 1] != 0x0A { good = false }
+                        index += 1
+                        continue
+                    }
+                    guard byte >= 0x30, byte <= 0x39, !closed else {
+                        good = false
+                        break
+                    }
+                    var value = 0
+                    var digits = 0
+                    while index < end, buffer[index] >= 0x30, buffer[index] <= 0x39 {
+                        value = value &* 10 &+ Int(buffer[index] - 0x30)
+                        digits += 1
+                        index += 1
+                    }
+                    if digits > 9
+                        || (index < end && buffer[index] != 0x20 && buffer[index] != 0x09 && buffer[index] != 0x0A
+                            && buffer[index] != 0x0D)
+                    {
+                        good = false
+                        break
+                    }
+                    numbers += 1
+                    if numbers == 1 {
+                        weight = value
+                    } else if value == 0 {
+                        closed = true
+                    } else if value > candidateCount || seen[value - 1] == -lineNumber {
+                        good = false
+                        break
+                    } else {
+                        seen[value - 1] = -lineNumber
+                        if !withdrawn[value - 1] { ranking.append(UInt16(value - 1)) }
+                    }
+                }
+                if numbers == 0, good {
+                    // A blank line.
+                    if index < end { index += 1 }
+                    continue
+                }
+                if numbers == 1, weight == 0, good {
+                    scanner.index = index < end ? index + 1 : index
+                    scanner.lineNumber = lineNumber
+                    return true
+                }
+                guard good, closed, weight > 0 else {
+                    scanner.index = lineStart
+                    scanner.lineNumber = lineNumber - 1
+                    return false
+                }
+                box.add(ranking, weight: Int64(weight))
+                if index < end { index += 1 }
+            }
+            scanner.index = index
+            scanner.lineNumber = lineNumber
+            return false
+        }
     }
 
     private static func numbers(in line: ArraySlice<UInt8>, line lineNumber: Int) throws(BallotFileError) -> [Int] {
@@ -216,7 +323,7 @@ struct Tokens {
 struct LineScanner {
     let bytes: [UInt8]
     var index = 0
-    private(set) var lineNumber = 0
+    var lineNumber = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
