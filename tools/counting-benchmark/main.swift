@@ -5,7 +5,8 @@
 //
 // Ballots are random but shaped like real ones: candidates' popularity follows a Zipf law, each
 // ranking is drawn by popularity without replacement (Plackett–Luce), and voters stop ranking
-// early (1 + a geometric number of preferences with p = 0.35, so about half rank three or fewer).
+// early (1 + a geometric number of preferences with p = 0.35, so nearly three in four rank three or
+// fewer; Glasgow 2007 voters ranked 3.1 on average, these 2.9).
 // A third set ranks all 20 candidates, so nearly every ballot is distinct: the worst case.
 // The BLT files are written to the temporary directory and reused. Each method is measured in a
 // child process of its own, so each peak-memory figure is that method's alone.
