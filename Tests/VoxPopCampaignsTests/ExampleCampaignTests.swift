@@ -61,6 +61,7 @@ import VoxPopCounting
         #expect(ballot.seats == 10)
         #expect(ballot.options.count == 100)
         #expect(ballot.options.allSatisfy { $0.media?.kind == .image && $0.media?.alt != nil })
+        #expect(campaigns["drawings-to-toys"]?.tieBreakSeed == "toys-2027, set 2027-03-01")
     }
 
     @Test func ideaForumIsAlwaysOpenWithABudgetAndModeratedWriteIns() throws {
@@ -75,6 +76,7 @@ import VoxPopCounting
     @Test func quickPollIsOpenToAnyoneAtOnce() throws {
         let campaign = try #require(campaigns["quick-poll"])
         #expect(campaign.audience == .open)
+        #expect(campaign.tieBreakSeed == "quick-poll", "the seed defaults to the campaign id")
         let ballot = try #require(campaign.ballots.first)
         #expect(ballot.opens == nil && ballot.closes == nil)
     }

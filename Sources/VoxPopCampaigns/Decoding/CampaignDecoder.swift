@@ -17,7 +17,9 @@ struct CampaignDecoder {
         self.source = SourceText(bytes: bytes)
     }
 
-    static let campaignKeys = ["$schema", "id", "title", "description", "timeZone", "audience", "ballots"]
+    static let campaignKeys = [
+        "$schema", "id", "title", "description", "timeZone", "audience", "tieBreakSeed", "ballots",
+    ]
     static let audienceKeys = ["identity", "secretEnv"]
 
     mutating func decode() -> Campaign? {
@@ -40,6 +42,7 @@ struct CampaignDecoder {
         let description = fields["description"].flatMap { text($0.value, at: path.key("description")) }
         let timeZone =
             fields["timeZone"].map { readTimeZone($0.value, at: path.key("timeZone")) } ?? TimeZone(identifier: "UTC")
+        let tieBreakSeed = fields["tieBreakSeed"].flatMap { seed($0.value, at: path.key("tieBreakSeed")) }
         let audience = required("audience", in: fields, of: root, at: path).flatMap {
             readAudience($0.value, at: path.key("audience"))
         }
@@ -50,7 +53,17 @@ struct CampaignDecoder {
         guard problems.isEmpty, let id, let title, let timeZone, let audience, let ballots else { return nil }
         return Campaign(
             id: id, title: title, description: description, timeZone: timeZone.identifier, audience: audience,
-            ballots: ballots)
+            tieBreakSeed: tieBreakSeed ?? id, ballots: ballots)
+    }
+
+    /// Any text, so an operator can use a date, a public random beacon value, or a phrase.
+    private mutating func seed(_ node: JSONNode, at path: JSONPath) -> String? {
+        guard let seed = string(node, at: path) else { return nil }
+        guard !seed.isEmpty, seed.count <= 200 else {
+            report(node.offset, path, "tieBreakSeed must be 1 to 200 characters")
+            return nil
+        }
+        return seed
     }
 
     private mutating func readAudience(_ node: JSONNode, at path: JSONPath) -> Audience? {

@@ -10,6 +10,9 @@ public struct Campaign: Sendable, Equatable {
     /// An IANA time zone name; local times in the file are read in it.
     public var timeZone: String
     public var audience: Audience
+    /// The seed of the tie-breaking lot for every ballot of the campaign (see `TieBreaker`),
+    /// fixed before voting starts; the campaign id when the file gives none.
+    public var tieBreakSeed: String
     public var ballots: [Ballot]
 
     public func ballot(_ id: String) -> Ballot? { ballots.first { $0.id == id } }
