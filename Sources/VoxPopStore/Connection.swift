@@ -7,6 +7,7 @@ import CSQLite
 /// own one. It closes when the last reference goes.
 public final class Connection {
     let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` opens a private in-memory one.
     public init(path: String) throws(SQLiteError) {
@@ -23,8 +24,33 @@ public final class Connection {
     }
 
     deinit {
+        statements.removeAll()
         sqlite3_close_v2(handle)
     }
+
+    /// The prepared statement for `sql`, prepared once and reused.
+    public func statement(_ sql: String) throws(SQLiteError) -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(connection: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs one or more statements that return no rows (schema changes, pragmas that set).
     public func execute(_ sql: String) throws(SQLiteError) {
@@ -51,7 +77,7 @@ public final class Connection {
     /// The version of the system library this connection runs on.
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
-    private func error(_ code: Int32, sql: String?) -> SQLiteError {
+    func error(_ code: Int32, sql: String?) -> SQLiteError {
         SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
 }

@@ -1,0 +1,50 @@
+/// The database schema, one migration per version, keyed on `PRAGMA user_version`.
+///
+/// `votes` is the append-only log of accepted votes and the audit chain at once: a vote that
+/// replaces an earlier one (revote "replace") clears the earlier row's `current` flag but keeps
+/// the row, so the chain stays checkable. The partial unique index is what enforces one counted
+/// vote per voter per ballot, in the database and not only in memory. Voter ids are 16-byte keyed
+/// hashes: compact keys keep the index small, so fewer pages are dirtied per vote.
+enum Schema {
+    static let migrations: [String] = [
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE ballots(
+            id INTEGER PRIMARY KEY,
+            campaign TEXT NOT NULL,
+            ballot TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'scheduled',
+            definition TEXT,
+            tally TEXT,
+            UNIQUE(campaign, ballot));
+        CREATE TABLE transitions(
+            ballot INTEGER NOT NULL REFERENCES ballots(id),
+            state TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            done_at INTEGER NOT NULL,
+            PRIMARY KEY(ballot, state)) WITHOUT ROWID;
+        CREATE TABLE votes(
+            seq INTEGER PRIMARY KEY,
+            ballot INTEGER NOT NULL,
+            voter BLOB NOT NULL,
+            vote TEXT NOT NULL,
+            accepted_at INTEGER NOT NULL,
+            chain BLOB NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1);
+        CREATE UNIQUE INDEX one_vote_per_voter ON votes(ballot, voter) WHERE current;
+        """
+    ]
+
+    /// Brings the database to the newest version, one migration per transaction.
+    static func migrate(_ connection: Connection) throws(SQLiteError) {
+        let version = Int(try connection.integer("PRAGMA user_version") ?? 0)
+        guard version <= migrations.count else {
+            throw SQLiteError(
+                code: 1, message: "the database is version \(version), newer than this voxpop (\(migrations.count))",
+                sql: nil)
+        }
+        for (index, sql) in migrations.enumerated().dropFirst(version) {
+            try connection.execute("BEGIN IMMEDIATE; \(sql); PRAGMA user_version = \(index + 1); COMMIT")
+        }
+    }
+}

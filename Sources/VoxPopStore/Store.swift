@@ -1,0 +1,227 @@
+import Foundation
+
+/// VoxPop's SQLite database: ballot states and their transitions, and the vote log.
+///
+/// WAL mode, so the scheduler and readers work beside the vote writer; `synchronous=FULL` by
+/// default, so a committed vote survives a power cut. `NORMAL` is faster but may lose the last
+/// commits (never corrupt the database) if the machine (not just the process) goes down: only for
+/// campaigns where that is acceptable. See docs/durability.md.
+public final class Store: @unchecked Sendable {
+    // @unchecked: the control connection is used only under `lock`; the writer owns its own.
+    public enum Synchronous: String, Sendable {
+        case full = "FULL"
+        case normal = "NORMAL"
+    }
+
+    public let path: String
+    public let writer: VoteWriter
+    private let connection: Connection
+    private let lock = NSLock()
+
+    public init(path: String, key: VoterKey, synchronous: Synchronous = .full) throws(StoreError) {
+        self.path = path
+        do {
+            connection = try Self.open(path, synchronous: synchronous)
+            try Schema.migrate(connection)
+            try Self.checkKey(key, connection: connection, path: path)
+            writer = try VoteWriter(connection: Self.open(path, synchronous: synchronous))
+        } catch let error as SQLiteError {
+            throw StoreError("cannot open the database \(path): \(error)")
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot open the database \(path): \(error)")
+        }
+    }
+
+    /// Stops the writer after committing what is queued.
+    public func close() {
+        writer.stop()
+    }
+
+    private static func open(_ path: String, synchronous: Synchronous) throws(SQLiteError) -> Connection {
+        let connection = try Connection(path: path)
+        _ = try connection.integer("PRAGMA journal_mode = WAL")
+        try connection.execute(
+            "PRAGMA synchronous = \(synchronous.rawValue); PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536"
+        )
+        return connection
+    }
+
+    private static func checkKey(_ key: VoterKey, connection: Connection, path: String) throws {
+        let stored = try connection.statement("SELECT value FROM meta WHERE key = 'voter_key_check'")
+        let known = try stored.step() ? stored.blob(0) : nil
+        stored.reset()
+        if known == key.check { return }
+        let votes = try connection.integer("SELECT count(*) FROM votes") ?? 0
+        if known != nil, votes > 0 {
+            throw StoreError(
+                "\(path) holds \(votes) votes written under another voter key. Restore \(path).key, or set VOXPOP_VOTER_KEY to the key that wrote them: with a new key every voter could vote again."
+            )
+        }
+        try connection.statement("INSERT OR REPLACE INTO meta(key, value) VALUES ('voter_key_check', ?1)")
+            .bind(.blob(key.check)).run()
+    }
+
+    // MARK: Ballots and their transitions
+
+    /// A ballot as stored: its state, the rules frozen when it opened, and its tally.
+    public struct BallotRecord: Sendable, Equatable {
+        public var id: Int64
+        public var state: String
+        public var definition: String?
+        public var tally: String?
+    }
+
+    /// The stored record of a ballot, created in state `scheduled` on first sight.
+    public func ballot(campaign: String, ballot: String) throws(SQLiteError) -> BallotRecord {
+        try locked { () throws(SQLiteError) in
+            try connection.statement("INSERT OR IGNORE INTO ballots(campaign, ballot) VALUES (?1, ?2)")
+                .bind(.text(campaign), .text(ballot)).run()
+            let select = try connection.statement(
+                "SELECT id, state, definition, tally FROM ballots WHERE campaign = ?1 AND ballot = ?2")
+            try select.bind(.text(campaign), .text(ballot))
+            _ = try select.step()
+            let record = BallotRecord(
+                id: select.integer(0), state: select.text(1), definition: select.isNull(2) ? nil : select.text(2),
+                tally: select.isNull(3) ? nil : select.text(3))
+            select.reset()
+            return record
+        }
+    }
+
+    /// Moves a ballot to `state`, once: returns false, changing nothing, if it was there already.
+    /// The transition row and the new state commit together.
+    @discardableResult
+    public func transition(
+        _ ballotID: Int64, to state: String, dueAt: Int64, doneAt: Int64, definition: String? = nil,
+        tally: String? = nil
+    ) throws(SQLiteError) -> Bool {
+        try locked { () throws(SQLiteError) in
+            try connection.execute("BEGIN IMMEDIATE")
+            do throws(SQLiteError) {
+                try connection.statement(
+                    "INSERT OR IGNORE INTO transitions(ballot, state, due_at, done_at) VALUES (?1, ?2, ?3, ?4)"
+                ).bind(.integer(ballotID), .text(state), .integer(dueAt), .integer(doneAt)).run()
+                let inserted = connection.changes == 1
+                if inserted {
+                    try connection.statement(
+                        "UPDATE ballots SET state = ?2, definition = coalesce(?3, definition), tally = coalesce(?4, tally) WHERE id = ?1"
+                    ).bind(
+                        .integer(ballotID), .text(state), definition.map(SQLValue.text) ?? .null,
+                        tally.map(SQLValue.text) ?? .null
+                    ).run()
+                }
+                try connection.execute("COMMIT")
+                return inserted
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// One stored transition.
+    public struct Transition: Sendable, Equatable {
+        public var campaign: String
+        public var ballot: String
+        public var state: String
+        public var dueAt: Int64
+        public var doneAt: Int64
+    }
+
+    public func transitions() throws(SQLiteError) -> [Transition] {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement(
+                "SELECT b.campaign, b.ballot, t.state, t.due_at, t.done_at FROM transitions t JOIN ballots b ON b.id = t.ballot ORDER BY t.done_at, b.id, t.due_at"
+            )
+            try select.bind([])
+            var result: [Transition] = []
+            while try select.step() {
+                result.append(
+                    Transition(
+                        campaign: select.text(0), ballot: select.text(1), state: select.text(2),
+                        dueAt: select.integer(3), doneAt: select.integer(4)))
+            }
+            return result
+        }
+    }
+
+    // MARK: Votes
+
+    /// The vote texts that count: each voter's current vote.
+    public func currentVotes(_ ballotID: Int64) throws(SQLiteError) -> [String] {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement("SELECT vote FROM votes WHERE ballot = ?1 AND current")
+            try select.bind(.integer(ballotID))
+            var votes: [String] = []
+            while try select.step() { votes.append(select.text(0)) }
+            return votes
+        }
+    }
+
+    /// A ballot's audit chain: every accepted vote in order, replaced ones included.
+    public struct LoggedVote: Sendable {
+        public var seq: Int64
+        public var voter: [UInt8]
+        public var vote: String
+        public var acceptedAt: Int64
+        public var chain: [UInt8]
+        public var current: Bool
+    }
+
+    public func log(_ ballotID: Int64) throws(SQLiteError) -> [LoggedVote] {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement(
+                "SELECT seq, voter, vote, accepted_at, chain, current FROM votes WHERE ballot = ?1 ORDER BY seq")
+            try select.bind(.integer(ballotID))
+            var votes: [LoggedVote] = []
+            while try select.step() {
+                votes.append(
+                    LoggedVote(
+                        seq: select.integer(0), voter: select.blob(1), vote: select.text(2),
+                        acceptedAt: select.integer(3), chain: select.blob(4), current: select.integer(5) != 0))
+            }
+            return votes
+        }
+    }
+
+    /// The last chain value of a ballot and how many votes count, for the published tally.
+    public func chainHead(_ ballotID: Int64, campaign: String, ballot: String) throws(SQLiteError) -> (
+        digest: [UInt8], counted: Int
+    ) {
+        try locked { () throws(SQLiteError) in
+            let last = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
+            try last.bind(.integer(ballotID))
+            let digest = try last.step() ? last.blob(0) : AuditChain.genesis(campaign: campaign, ballot: ballot)
+            last.reset()
+            let counted = try connection.statement("SELECT count(*) FROM votes WHERE ballot = ?1 AND current")
+            try counted.bind(.integer(ballotID))
+            _ = try counted.step()
+            let count = Int(counted.integer(0))
+            counted.reset()
+            return (digest, count)
+        }
+    }
+
+    /// Whether the receipt is one this ballot gave, and whether its vote still counts (a replaced
+    /// vote does not); nil for a receipt this ballot never gave.
+    public func receiptCounts(_ ballotID: Int64, receipt: String) throws(SQLiteError) -> Bool? {
+        guard let (seq, prefix) = AuditChain.parse(receipt: receipt) else { return nil }
+        return try locked { () throws(SQLiteError) in
+            let select = try connection.statement("SELECT chain, current FROM votes WHERE seq = ?1 AND ballot = ?2")
+            try select.bind(.integer(seq), .integer(ballotID))
+            defer { select.reset() }
+            guard try select.step(), AuditChain.receipt(seq: seq, chain: select.blob(0)).hasSuffix(prefix) else {
+                return nil
+            }
+            return select.integer(1) != 0
+        }
+    }
+
+    private func locked<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}

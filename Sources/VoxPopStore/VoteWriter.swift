@@ -1,0 +1,196 @@
+import Foundation
+
+/// A vote on its way to the log.
+public struct VoteRequest: Sendable {
+    public var ballotID: Int64
+    public var campaign: String
+    public var ballot: String
+    /// The voter's pseudonym (`VoterKey.pseudonym`).
+    public var voter: [UInt8]
+    /// The vote in its stored text form (the engine's `VoteText`).
+    public var vote: String
+    /// Milliseconds since 1970 at which the engine accepted it for writing.
+    public var acceptedAt: Int64
+    /// Revote "replace": this vote replaces the voter's earlier one instead of being refused.
+    public var replace: Bool
+
+    public init(
+        ballotID: Int64, campaign: String, ballot: String, voter: [UInt8], vote: String, acceptedAt: Int64,
+        replace: Bool
+    ) {
+        self.ballotID = ballotID
+        self.campaign = campaign
+        self.ballot = ballot
+        self.voter = voter
+        self.vote = vote
+        self.acceptedAt = acceptedAt
+        self.replace = replace
+    }
+}
+
+/// What became of a vote, known only once its transaction has committed (or failed).
+public enum VoteOutcome: Sendable, Equatable {
+    case accepted(receipt: String)
+    /// Revote "once": the voter's first vote stands; its receipt is returned.
+    case alreadyVoted(receipt: String)
+    /// The transaction failed; the vote is not on disk.
+    case failed(String)
+}
+
+/// The one writer of votes: callers queue votes, the writer commits them in batches.
+///
+/// Each batch is one SQLite transaction, so a batch of 64 votes costs one fsync instead of 64,
+/// and every caller hears its own vote's outcome only after the commit: an acknowledged vote is
+/// on disk. Like GRDB's serialized writer, but batching. One thread owns the connection; other
+/// threads only touch the queue under `condition`.
+public final class VoteWriter: @unchecked Sendable {
+    // @unchecked: `connection`, `heads` and `nextSeq` are used only by the writer thread; the
+    // queue and `stopping` only under `condition`.
+    private let connection: Connection
+    private let condition = NSCondition()
+    private var queue: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)] = []
+    private var stopping = false
+    private var finished = false
+    private var heads: [Int64: [UInt8]] = [:]
+    private var nextSeq: Int64 = 1
+    /// The most votes in one transaction.
+    public var maximumBatch = 10_000
+
+    init(connection: Connection) throws(SQLiteError) {
+        self.connection = connection
+        nextSeq = (try connection.integer("SELECT max(seq) FROM votes") ?? 0) + 1
+        let thread = Thread { [unowned self] in self.run() }
+        thread.name = "voxpop vote writer"
+        thread.start()
+    }
+
+    /// Queues a vote; `completion` runs on the writer thread after the commit.
+    public func submit(_ request: VoteRequest, completion: @escaping @Sendable (VoteOutcome) -> Void) {
+        enqueue(request, completion)
+    }
+
+    /// Queues a vote and waits for its outcome.
+    public func submitAndWait(_ request: VoteRequest) -> VoteOutcome {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Box<VoteOutcome>(.failed("no answer"))
+        submit(request) { result in
+            outcome.value = result
+            done.signal()
+        }
+        done.wait()
+        return outcome.value
+    }
+
+    /// Returns once every vote queued before the call is committed or failed.
+    public func sync() {
+        let done = DispatchSemaphore(value: 0)
+        enqueue(nil) { _ in done.signal() }
+        done.wait()
+    }
+
+    /// Commits what is queued, then stops the thread.
+    public func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    private func enqueue(_ request: VoteRequest?, _ completion: @escaping @Sendable (VoteOutcome) -> Void) {
+        condition.lock()
+        if stopping {
+            condition.unlock()
+            completion(.failed("the vote writer has stopped"))
+            return
+        }
+        queue.append((request, completion))
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty {
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let count = min(queue.count, maximumBatch)
+            let batch = Array(queue.prefix(count))
+            queue.removeFirst(count)
+            condition.unlock()
+            commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)]) {
+        let savedHeads = heads
+        let savedSeq = nextSeq
+        var outcomes: [VoteOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            for item in batch {
+                outcomes.append(try item.request.map(apply) ?? .accepted(receipt: ""))
+            }
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            heads = savedHeads
+            nextSeq = savedSeq
+            outcomes = batch.map { _ in .failed("the vote could not be stored: \(error)") }
+        }
+        for (item, outcome) in zip(batch, outcomes) { item.completion(outcome) }
+    }
+
+    private func apply(_ request: VoteRequest) throws(SQLiteError) -> VoteOutcome {
+        if request.replace {
+            try connection.statement("UPDATE votes SET current = 0 WHERE ballot = ?1 AND voter = ?2 AND current")
+                .bind(.integer(request.ballotID), .blob(request.voter)).run()
+        }
+        let previous = try head(of: request)
+        let chain = AuditChain.next(
+            previous, seq: nextSeq, voter: request.voter, acceptedAt: request.acceptedAt, vote: request.vote)
+        do {
+            try connection.statement(
+                "INSERT INTO votes(seq, ballot, voter, vote, accepted_at, chain) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+            )
+            .bind(
+                .integer(nextSeq), .integer(request.ballotID), .blob(request.voter), .text(request.vote),
+                .integer(request.acceptedAt), .blob(chain)
+            ).run()
+        } catch  where error.primaryCode == 19 {  // SQLITE_CONSTRAINT: the voter's vote is already counted.
+            let first = try connection.statement(
+                "SELECT seq, chain FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
+            try first.bind(.integer(request.ballotID), .blob(request.voter))
+            guard try first.step() else { throw error }
+            let receipt = AuditChain.receipt(seq: first.integer(0), chain: first.blob(1))
+            first.reset()
+            return .alreadyVoted(receipt: receipt)
+        }
+        heads[request.ballotID] = chain
+        defer { nextSeq += 1 }
+        return .accepted(receipt: AuditChain.receipt(seq: nextSeq, chain: chain))
+    }
+
+    private func head(of request: VoteRequest) throws(SQLiteError) -> [UInt8] {
+        if let head = heads[request.ballotID] { return head }
+        let last = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
+        try last.bind(.integer(request.ballotID))
+        let head =
+            try last.step() ? last.blob(0) : AuditChain.genesis(campaign: request.campaign, ballot: request.ballot)
+        last.reset()
+        heads[request.ballotID] = head
+        return head
+    }
+}
+
+/// A mutable cell handed between threads; each use is ordered by a semaphore.
+final class Box<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
