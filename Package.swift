@@ -17,7 +17,9 @@ let package = Package(
         .target(name: "VoxPopCounting"),
         .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
         .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
-        .executableTarget(name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore"]),
+        .target(name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore"]),
+        .executableTarget(
+            name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine"]),
         .executableTarget(
             name: "campaign-file-generator",
             dependencies: ["VoxPopCampaigns"],
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
+        .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine"]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
     ],
     swiftLanguageModes: [.v6]

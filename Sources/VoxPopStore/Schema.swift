@@ -22,7 +22,7 @@ enum Schema {
             state TEXT NOT NULL,
             due_at INTEGER NOT NULL,
             done_at INTEGER NOT NULL,
-            PRIMARY KEY(ballot, state)) WITHOUT ROWID;
+            UNIQUE(ballot, state));
         CREATE TABLE votes(
             seq INTEGER PRIMARY KEY,
             ballot INTEGER NOT NULL,

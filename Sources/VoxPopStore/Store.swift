@@ -130,10 +130,11 @@ public final class Store: @unchecked Sendable {
         public var doneAt: Int64
     }
 
+    /// Every transition, in the order they happened.
     public func transitions() throws(SQLiteError) -> [Transition] {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
-                "SELECT b.campaign, b.ballot, t.state, t.due_at, t.done_at FROM transitions t JOIN ballots b ON b.id = t.ballot ORDER BY t.done_at, b.id, t.due_at"
+                "SELECT b.campaign, b.ballot, t.state, t.due_at, t.done_at FROM transitions t JOIN ballots b ON b.id = t.ballot ORDER BY t.rowid"
             )
             try select.bind([])
             var result: [Transition] = []

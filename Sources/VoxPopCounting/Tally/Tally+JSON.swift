@@ -71,7 +71,7 @@ extension Tally {
     }
 
     /// A figure in units of 1/`scale`, as an exact decimal.
-    func number(_ units: Int64) -> String {
+    public func number(_ units: Int64) -> String {
         guard scale != 1 else { return "\(units)" }
         let places = String(scale).count - 1
         let sign = units < 0 ? "-" : ""

@@ -1,0 +1,90 @@
+import VoxPopCampaigns
+import VoxPopCounting
+
+/// Counts a ballot's stored votes under its frozen rules.
+///
+/// Write-ins that fold to the same `WriteInKey` are one option, shown under the spelling most
+/// voters used (the first seen, on a tie); a write-in that folds like a fixed option's label counts
+/// for that option. Write-in options get ids made from their key (`goteborg`, `new-york`).
+struct BallotCount {
+    let tally: Tally
+    /// The option id of each candidate of the tally.
+    let optionIDs: [String]
+
+    static func count(_ ballot: FrozenBallot, votes: [String]) throws(CountError) -> BallotCount {
+        var labels = ballot.options.map(\.label)
+        var ids = ballot.options.map(\.id)
+        var indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var indexByKey: [WriteInKey: Int] = [:]
+        for (index, label) in labels.enumerated() where indexByKey[WriteInKey(label)] == nil {
+            indexByKey[WriteInKey(label)] = index
+        }
+
+        // Write-ins: one option per key, labelled with its most common spelling.
+        var spellings: [WriteInKey: [(text: String, count: Int)]] = [:]
+        var newKeys: [WriteInKey] = []
+        for text in votes where text.hasPrefix("w:") {
+            let spelling = String(text.dropFirst(2))
+            let key = WriteInKey(spelling)
+            if indexByKey[key] != nil { continue }
+            if spellings[key] == nil { newKeys.append(key) }
+            if let at = spellings[key, default: []].firstIndex(where: { $0.text == spelling }) {
+                spellings[key]![at].count += 1
+            } else {
+                spellings[key, default: []].append((spelling, 1))
+            }
+        }
+        for key in newKeys {
+            let variants = spellings[key]!
+            let most = variants.map(\.count).max()!
+            let label = variants.first { $0.count == most }!.text
+            var id = slug(key.description)
+            var suffix = 2
+            while indexByID[id] != nil {
+                id = slug(key.description) + "-\(suffix)"
+                suffix += 1
+            }
+            indexByKey[key] = labels.count
+            indexByID[id] = labels.count
+            labels.append(label)
+            ids.append(id)
+        }
+
+        let method = ballot.countingMethod
+        var box = BallotBox(
+            candidates: labels, hasValues: method.ballotShape == .ratings || method.ballotShape == .points)
+        for text in votes {
+            switch Vote(text: text) {
+            case .choices(let chosen):
+                box.add(chosen.compactMap { indexByID[$0].map(UInt16.init) }, weight: 1)
+            case .writeIn(let spelling):
+                box.add([UInt16(indexByKey[WriteInKey(spelling)]!)], weight: 1)
+            case .points(let points):
+                let entries = points.compactMap { id, value in indexByID[id].map { (UInt16($0), Int32(value)) } }
+                    .sorted { $0.0 < $1.0 }
+                box.add(entries.map(\.0), values: entries.map(\.1), weight: 1)
+            case nil:
+                continue
+            }
+        }
+        var options = CountOptions(
+            seats: method == .stv ? ballot.seats : 1, maxChoices: ballot.maxChoices, shortlist: ballot.shortlist,
+            seed: ballot.seed)
+        options.stvRule = .scottish
+        return BallotCount(tally: try Counter.count(box, method: method, options: options), optionIDs: ids)
+    }
+
+    /// An option id from a folded write-in: lowercase ASCII letters and digits joined by '-'.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.last == "-" { out.removeLast() }
+        return out.isEmpty ? "write-in" : String(out.prefix(60))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import VoxPopCounting
+
+/// Writes a ballot's published results: `CAMPAIGN/BALLOT.json`, `.csv` and `.html` under the
+/// publish directory, each atomically (a temporary file, fsync, rename, fsync of the directory),
+/// so a reader never sees half a file and a crash leaves the old file or the new one.
+public struct Publisher: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// What one publication holds.
+    struct Publication {
+        var campaign: String
+        var ballot: String
+        var title: String
+        var question: String
+        var tally: Tally
+        /// The tally JSON with `campaign`, `ballot`, `votes` and `auditDigest`; the results endpoint answers it.
+        var json: String
+        var votes: Int
+        var auditDigest: String
+    }
+
+    func publish(_ publication: Publication) throws {
+        let folder = directory.appendingPathComponent(publication.campaign)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try write(publication.json + "\n", to: folder.appendingPathComponent("\(publication.ballot).json"))
+        try write(
+            PublicationCSV.render(publication.tally), to: folder.appendingPathComponent("\(publication.ballot).csv"))
+        try write(PublicationHTML.render(publication), to: folder.appendingPathComponent("\(publication.ballot).html"))
+        try syncDirectory(folder)
+    }
+
+    private func write(_ text: String, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        let bytes = Array(text.utf8)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw PublishError("cannot write \(temporary.path): \(String(cString: strerror(errno)))")
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                close(descriptor)
+                throw PublishError("cannot write \(temporary.path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+            throw PublishError("cannot sync \(temporary.path)")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            throw PublishError("cannot rename \(temporary.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func syncDirectory(_ url: URL) throws {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw PublishError("cannot open \(url.path)") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw PublishError("cannot sync \(url.path)") }
+    }
+}
+
+struct PublishError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import VoxPopCampaigns
+import VoxPopCounting
+import VoxPopStore
+
+extension Engine {
+    /// Takes every step whose time has come, in order, until none is left (or `limit` steps are
+    /// taken: tests stop there to restart the engine between any two steps); returns what it did.
+    @discardableResult
+    public func tick(limit: Int = .max) throws -> [String] {
+        schedulerLock.lock()
+        defer { schedulerLock.unlock() }
+        var done: [String] = []
+        var progressed = true
+        while progressed, done.count < limit {
+            progressed = false
+            for reference in stateLock.withLock({ order }) where done.count < limit {
+                if let step = try step(reference) {
+                    done.append("\(reference.campaign)/\(reference.ballot): \(step)")
+                    progressed = true
+                }
+            }
+        }
+        return done
+    }
+
+    /// Closes an open ballot now, then counts (and publishes, unless manual) it as at this instant.
+    public func closeNow(campaign: String, ballot: String) throws {
+        schedulerLock.lock()
+        do {
+            let reference = Reference(campaign: campaign, ballot: ballot)
+            guard let runtime = stateLock.withLock({ ballots[reference] }) else {
+                throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
+            }
+            guard runtime.state == .open else {
+                throw EngineError(.conflict, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not open")
+            }
+            try close(reference, due: clock.now)
+            schedulerLock.unlock()
+        } catch {
+            schedulerLock.unlock()
+            throw error
+        }
+        try tick()
+    }
+
+    /// Publishes a tallied ballot (one set to manual publication, after the operator's review).
+    public func publish(campaign: String, ballot: String) throws {
+        schedulerLock.lock()
+        defer { schedulerLock.unlock() }
+        let reference = Reference(campaign: campaign, ballot: ballot)
+        guard let runtime = stateLock.withLock({ ballots[reference] }) else {
+            throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
+        }
+        guard runtime.state == .tallied else {
+            throw EngineError(.conflict, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not tallied")
+        }
+        try publishBallot(reference)
+    }
+
+    /// One step for one ballot, if its time has come; the step's name, or nil.
+    private func step(_ reference: Reference) throws -> String? {
+        let (runtime, definition) = stateLock.withLock {
+            (ballots[reference]!, campaigns[reference.campaign]?.ballot(reference.ballot))
+        }
+        let now = clock.now
+        switch runtime.state {
+        case .scheduled:
+            guard let definition, let due = openDue(definition, campaign: reference.campaign, now: now), due <= now
+            else { return nil }
+            let frozen = try freeze(definition, campaign: reference.campaign)
+            try store.transition(
+                runtime.id, to: BallotState.open.rawValue, dueAt: due.milliseconds, doneAt: now.milliseconds,
+                definition: frozen.json)
+            stateLock.withLock {
+                ballots[reference]!.state = .open
+                ballots[reference]!.frozen = frozen
+            }
+            return "opened"
+        case .open:
+            guard let due = stateLock.withLock({ closeDue(reference) }), due <= now else { return nil }
+            try close(reference, due: due)
+            return "closed"
+        case .closed:
+            try tallyBallot(reference)
+            return "tallied"
+        case .tallied:
+            guard runtime.frozen?.results != ResultsVisibility.manual.rawValue else { return nil }
+            try publishBallot(reference)
+            return "published"
+        case .published:
+            return nil
+        }
+    }
+
+    /// When a ballot is due to open, if that can be known yet: at load for no `opens`; when its
+    /// source has been counted for a fed ballot.
+    private func openDue(_ ballot: Ballot, campaign: String, now: Date) -> Date? {
+        if let source = ballot.optionsFrom {
+            let sourceState = stateLock.withLock {
+                ballots[Reference(campaign: campaign, ballot: source.ballot)]?.state
+            }
+            guard let sourceState, sourceState >= .tallied else { return nil }
+        }
+        switch ballot.opens {
+        case nil: return now
+        case .at(let date): return date
+        case .after(let other):
+            return stateLock.withLock { ballots[Reference(campaign: campaign, ballot: other)]?.closedAt }
+        }
+    }
+
+    /// When an open ballot is due to close; nil for never (or not yet known). Call under `stateLock`.
+    func closeDue(_ reference: Reference) -> Date? {
+        switch campaigns[reference.campaign]?.ballot(reference.ballot)?.closes {
+        case nil: return nil
+        case .at(let date): return date
+        case .after(let other): return ballots[Reference(campaign: reference.campaign, ballot: other)]?.closedAt
+        }
+    }
+
+    /// The rules and options the ballot will run on; a fed ballot's options are its source's top N.
+    private func freeze(_ ballot: Ballot, campaign: String) throws -> FrozenBallot {
+        let definition = campaigns[campaign]!
+        guard let source = ballot.optionsFrom else {
+            return FrozenBallot(ballot: ballot, campaign: definition, options: FrozenBallot.options(of: ballot))
+        }
+        let count = try countBallot(Reference(campaign: campaign, ballot: source.ballot))
+        let options = count.tally.ranking.prefix(source.top).map {
+            FrozenBallot.Option(id: count.optionIDs[$0], label: count.tally.candidates[$0])
+        }
+        return FrozenBallot(ballot: ballot, campaign: definition, options: options)
+    }
+
+    /// Refuses new votes at once, lets queued ones commit, then stores the close.
+    private func close(_ reference: Reference, due: Date) throws {
+        let id = stateLock.withLock {
+            ballots[reference]!.state = .closed
+            ballots[reference]!.closedAt = due
+            return ballots[reference]!.id
+        }
+        store.writer.sync()
+        try store.transition(
+            id, to: BallotState.closed.rawValue, dueAt: due.milliseconds, doneAt: clock.now.milliseconds)
+    }
+
+    func countBallot(_ reference: Reference) throws -> BallotCount {
+        let runtime = stateLock.withLock { ballots[reference]! }
+        if let count = runtime.count { return count }
+        guard let frozen = runtime.frozen else {
+            throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
+        }
+        let count = try BallotCount.count(frozen, votes: try store.currentVotes(runtime.id))
+        if runtime.state >= .closed { stateLock.withLock { ballots[reference]!.count = count } }
+        return count
+    }
+
+    private func tallyBallot(_ reference: Reference) throws {
+        let count = try countBallot(reference)
+        let id = stateLock.withLock { ballots[reference]!.id }
+        let json = try publicationJSON(reference, count: count)
+        try store.transition(
+            id, to: BallotState.tallied.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds,
+            tally: json)
+        stateLock.withLock { ballots[reference]!.state = .tallied }
+    }
+
+    func publicationJSON(_ reference: Reference, count: BallotCount) throws -> String {
+        let id = stateLock.withLock { ballots[reference]!.id }
+        let (digest, counted) = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        return count.tally.json(extra: [
+            ("campaign", Tally.string(reference.campaign)), ("ballot", Tally.string(reference.ballot)),
+            ("votes", "\(counted)"), ("auditDigest", Tally.string(SHA256.hex(digest))),
+        ])
+    }
+
+    private func publishBallot(_ reference: Reference) throws {
+        let count = try countBallot(reference)
+        let (id, campaign) = stateLock.withLock { (ballots[reference]!.id, campaigns[reference.campaign]) }
+        let record = try store.ballot(campaign: reference.campaign, ballot: reference.ballot)
+        let json = try record.tally ?? publicationJSON(reference, count: count)
+        let (digest, counted) = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        try publisher.publish(
+            .init(
+                campaign: reference.campaign, ballot: reference.ballot,
+                title: campaign?.title.text() ?? reference.campaign,
+                question: campaign?.ballot(reference.ballot)?.question.text() ?? reference.ballot, tally: count.tally,
+                json: json, votes: counted, auditDigest: SHA256.hex(digest)))
+        try store.transition(
+            id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds)
+        stateLock.withLock { ballots[reference]!.state = .published }
+    }
+}

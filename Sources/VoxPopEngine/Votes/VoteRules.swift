@@ -1,0 +1,57 @@
+import Foundation
+import VoxPopCampaigns
+import VoxPopCounting
+
+/// Checks a vote against its ballot's frozen rules before it is written.
+enum VoteRules {
+    static func check(_ vote: Vote, against ballot: FrozenBallot) throws(VoteRefusal) -> Vote {
+        let method = ballot.countingMethod
+        let ids = Set(ballot.options.map(\.id))
+        switch vote {
+        case .writeIn(let raw):
+            guard let maxLength = ballot.writeInMaxLength else {
+                throw .invalidChoices("this ballot takes no write-ins")
+            }
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the write-in is empty") }
+            guard text.count <= maxLength else {
+                throw .invalidChoices("the write-in is \(text.count) characters; at most \(maxLength)")
+            }
+            guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw .invalidChoices("the write-in contains control characters")
+            }
+            return .writeIn(text)
+        case .choices(let choices):
+            guard method.ballotShape != .ratings, method.ballotShape != .points else {
+                throw .invalidChoices("a \(method.rawValue) ballot takes points: {\"points\": {\"option-id\": n}}")
+            }
+            if let unknown = choices.first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
+            guard Set(choices).count == choices.count else { throw .invalidChoices("an option is chosen twice") }
+            guard !choices.isEmpty else { throw .invalidChoices("choose at least one option") }
+            if method == .plurality, choices.count != 1 {
+                throw .invalidChoices("choose exactly one option")
+            }
+            if let maxChoices = ballot.maxChoices, choices.count > maxChoices {
+                throw .invalidChoices("at most \(maxChoices) choices")
+            }
+            return vote
+        case .points(let points):
+            guard method.ballotShape == .ratings || method.ballotShape == .points else {
+                throw .invalidChoices("a \(method.rawValue) ballot takes choices: {\"choices\": [\"option-id\"]}")
+            }
+            if let unknown = points.keys.sorted().first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
+            guard points.values.allSatisfy({ $0 >= 0 }) else { throw .invalidChoices("points cannot be negative") }
+            if let maxScore = ballot.maxScore, let over = points.first(where: { $0.value > maxScore }) {
+                throw .invalidChoices("\(over.key) is rated \(over.value); ratings run from 0 to \(maxScore)")
+            }
+            if let budget = ballot.budget {
+                let spent = points.values.reduce(0, +)
+                guard spent <= budget else {
+                    throw .invalidChoices("\(spent) points is more than the budget of \(budget)")
+                }
+            }
+            guard points.values.contains(where: { $0 > 0 }) else { throw .invalidChoices("give at least one point") }
+            return .points(points.filter { $0.value > 0 })
+        }
+    }
+}
