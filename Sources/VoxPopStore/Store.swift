@@ -18,12 +18,13 @@ public final class Store: @unchecked Sendable {
     private let connection: Connection
     private let lock = NSLock()
 
-    public init(path: String, key: VoterKey, synchronous: Synchronous = .full) throws(StoreError) {
+    /// Opens the database; `key` nil opens it for auditing, which reads pseudonyms and needs no key.
+    public init(path: String, key: VoterKey?, synchronous: Synchronous = .full) throws(StoreError) {
         self.path = path
         do {
             connection = try Self.open(path, synchronous: synchronous)
             try Schema.migrate(connection)
-            try Self.checkKey(key, connection: connection, path: path)
+            if let key { try Self.checkKey(key, connection: connection, path: path) }
             writer = try VoteWriter(connection: Self.open(path, synchronous: synchronous))
         } catch let error as SQLiteError {
             throw StoreError("cannot open the database \(path): \(error)")
@@ -87,6 +88,27 @@ public final class Store: @unchecked Sendable {
                 tally: select.isNull(3) ? nil : select.text(3))
             select.reset()
             return record
+        }
+    }
+
+    /// The stored ballots of a campaign, in the order they were first seen.
+    public func ballots(campaign: String) throws(SQLiteError) -> [(name: String, record: BallotRecord)] {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement(
+                "SELECT id, ballot, state, definition, tally FROM ballots WHERE campaign = ?1 ORDER BY id")
+            try select.bind(.text(campaign))
+            var result: [(String, BallotRecord)] = []
+            while try select.step() {
+                result.append(
+                    (
+                        select.text(1),
+                        BallotRecord(
+                            id: select.integer(0), state: select.text(2),
+                            definition: select.isNull(3) ? nil : select.text(3),
+                            tally: select.isNull(4) ? nil : select.text(4))
+                    ))
+            }
+            return result
         }
     }
 

@@ -1,0 +1,63 @@
+import VoxPopCounting
+import VoxPopStore
+
+/// Checks a campaign from its database alone: each ballot's audit chain is recomputed from the
+/// logged votes, and each stored tally must equal a recount of the counted votes under the rules
+/// frozen when the ballot opened. Needs no voter key: the chain covers the pseudonyms.
+public enum Audit {
+    public struct Report: Sendable {
+        public var lines: [String] = []
+        public var problems = 0
+    }
+
+    public static func run(store: Store, campaign: String) throws -> Report {
+        var report = Report()
+        let ballots = try store.ballots(campaign: campaign)
+        if ballots.isEmpty {
+            report.problems += 1
+            report.lines.append("\(campaign): no such campaign in \(store.path)")
+        }
+        for (name, record) in ballots {
+            let log = try store.log(record.id)
+            var chain = AuditChain.genesis(campaign: campaign, ballot: name)
+            var broken: Int64?
+            var counted: [String] = []
+            var voters = Set<[UInt8]>()
+            var twice = 0
+            for vote in log {
+                chain = AuditChain.next(
+                    chain, seq: vote.seq, voter: vote.voter, acceptedAt: vote.acceptedAt, vote: vote.vote)
+                if chain != vote.chain, broken == nil { broken = vote.seq }
+                if vote.current {
+                    counted.append(vote.vote)
+                    if !voters.insert(vote.voter).inserted { twice += 1 }
+                }
+            }
+            var line = "\(name) (\(record.state)): \(log.count) votes logged, \(counted.count) counted"
+            if let broken {
+                report.problems += 1
+                line += "; CHAIN BROKEN at vote \(broken)"
+            } else {
+                line += "; chain verified, head \(SHA256.hex(chain))"
+            }
+            if twice > 0 {
+                report.problems += 1
+                line += "; \(twice) VOTERS COUNTED TWICE"
+            }
+            if let tally = record.tally, let definition = record.definition.flatMap(FrozenBallot.decode) {
+                let recount = try BallotCount.count(definition, votes: counted).tally.json(extra: [
+                    ("campaign", Tally.string(campaign)), ("ballot", Tally.string(name)), ("votes", "\(counted.count)"),
+                    ("auditDigest", Tally.string(SHA256.hex(chain))),
+                ])
+                if recount == tally {
+                    line += "; the stored tally matches a recount"
+                } else {
+                    report.problems += 1
+                    line += "; THE STORED TALLY DIFFERS FROM A RECOUNT"
+                }
+            }
+            report.lines.append(line)
+        }
+        return report
+    }
+}

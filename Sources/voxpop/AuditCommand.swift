@@ -1,0 +1,40 @@
+import Foundation
+import VoxPopEngine
+import VoxPopStore
+
+/// `voxpop audit --db FILE CAMPAIGN`: recomputes each ballot's audit chain and recounts its tally.
+enum AuditCommand {
+    static let usage = "usage: voxpop audit --db FILE CAMPAIGN"
+
+    static func run(_ arguments: ArraySlice<String>) -> ExitCode {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, options: ["db"])
+        } catch {
+            printError("voxpop audit: \(error.message)\n\(usage)")
+            return .usage
+        }
+        guard let path = parsed.options["db"], parsed.positional.count == 1 else {
+            printError("voxpop audit: name the database and one campaign\n\(usage)")
+            return .usage
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("voxpop audit: \(path): no such database")
+            return .invalidInput
+        }
+        do {
+            let store = try Store(path: path, key: nil)
+            defer { store.close() }
+            let report = try Audit.run(store: store, campaign: parsed.positional[0])
+            for line in report.lines { print(line) }
+            if report.problems > 0 {
+                printError("voxpop audit: \(report.problems) problem\(report.problems == 1 ? "" : "s") found")
+                return .invalidInput
+            }
+            return .success
+        } catch {
+            printError("voxpop audit: \(error)")
+            return .invalidInput
+        }
+    }
+}
