@@ -30,6 +30,11 @@ let package = Package(
             dependencies: ["VoxPopCounting"],
             path: "tools/counting-benchmark"
         ),
+        .executableTarget(
+            name: "store-benchmark",
+            dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopStore"],
+            path: "tools/store-benchmark"
+        ),
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),

@@ -55,6 +55,10 @@ public final class VoteWriter: @unchecked Sendable {
     private var nextSeq: Int64 = 1
     /// The most votes in one transaction.
     public var maximumBatch = 10_000
+    /// Transactions committed and votes in them, for benchmarks and metrics (writer thread only;
+    /// read them after `sync()`).
+    public private(set) var commits = 0
+    public private(set) var committedVotes = 0
 
     init(connection: Connection) throws(SQLiteError) {
         self.connection = connection
@@ -138,6 +142,8 @@ public final class VoteWriter: @unchecked Sendable {
                 outcomes.append(try item.request.map(apply) ?? .accepted(receipt: ""))
             }
             try connection.execute("COMMIT")
+            commits += 1
+            committedVotes += batch.count
         } catch {
             try? connection.execute("ROLLBACK")
             heads = savedHeads

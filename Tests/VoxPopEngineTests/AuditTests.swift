@@ -11,7 +11,8 @@ import VoxPopStore
             _ = harness.engine.vote(
                 campaign: "quick-poll", ballot: "colour", voter: "v\(voter)", vote: .choices([colour]))
         }
-        _ = harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: "v3", vote: .choices(["blue"]))  // replaces
+        // v3 votes again; the quick poll's revote policy is "replace".
+        _ = harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: "v3", vote: .choices(["blue"]))
         try harness.engine.closeNow(campaign: "quick-poll", ballot: "colour")
         harness.stop()
         return harness

@@ -53,7 +53,7 @@ import VoxPopStore
         let ballot = try store.ballot(campaign: "poll", ballot: "colour")
         let outcomes = Outcomes()
         let key = self.key
-        DispatchQueue.concurrentPerform(iterations: 64) { racer in
+        concurrently(64) { racer in
             for attempt in 0..<100 {
                 // Half the racers vote as "voter-A", half as "voter-B": two voters, 3,200 tries each.
                 let voter = racer % 2 == 0 ? "voter-A" : "voter-B"

@@ -8,6 +8,8 @@ extension Engine {
         campaign: String, ballot: String, voter: String, vote: Vote,
         completion: @escaping @Sendable (Result<String, VoteRefusal>) -> Void
     ) {
+        // The keyed hash is pure work: done before taking the lock every voter shares.
+        let pseudonym = key.pseudonym(campaign: campaign, voter: voter)
         stateLock.lock()
         let reference = Reference(campaign: campaign, ballot: ballot)
         guard campaigns[campaign] != nil else {
