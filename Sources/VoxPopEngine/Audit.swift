@@ -45,7 +45,7 @@ public enum Audit {
                 line += "; \(twice) VOTERS COUNTED TWICE"
             }
             if let tally = record.tally, let definition = record.definition.flatMap(FrozenBallot.decode) {
-                let recount = try BallotCount.count(definition, votes: counted).tally.json(extra: [
+                let recount = try BallotCount.count(definition, votes: counted.map { ($0, 1) }).tally.json(extra: [
                     ("campaign", Tally.string(campaign)), ("ballot", Tally.string(name)), ("votes", "\(counted.count)"),
                     ("auditDigest", Tally.string(SHA256.hex(chain))),
                 ])

@@ -8,19 +8,19 @@ import VoxPopCounting
 /// cannot be linked back to people, and a new key would let every voter vote again, so a store
 /// refuses to open votes written under another key.
 public struct VoterKey: Sendable {
-    let bytes: [UInt8]
+    private let mac: HMAC
 
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
+        mac = HMAC(key: bytes)
     }
 
     /// The stored form of a voter id for one campaign (per campaign, so campaigns cannot be linked).
     public func pseudonym(campaign: String, voter: String) -> [UInt8] {
-        Array(HMAC.sha256(key: bytes, message: Array(campaign.utf8) + [0] + Array(voter.utf8)).prefix(16))
+        Array(mac.authenticate(Array(campaign.utf8) + [0] + Array(voter.utf8)).prefix(16))
     }
 
     /// What the database keeps to recognise its key without holding it.
-    var check: [UInt8] { HMAC.sha256(key: bytes, message: Array("voxpop voter key check".utf8)) }
+    var check: [UInt8] { mac.authenticate(Array("voxpop voter key check".utf8)) }
 
     /// The key from `VOXPOP_VOTER_KEY`, else from the file beside the database (`FILE.key`),
     /// created with mode 0600 and 32 random bytes when neither exists.

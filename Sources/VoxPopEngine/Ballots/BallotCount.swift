@@ -10,8 +10,11 @@ struct BallotCount {
     let tally: Tally
     /// The option id of each candidate of the tally.
     let optionIDs: [String]
+    /// The votes counted.
+    let votes: Int
 
-    static func count(_ ballot: FrozenBallot, votes: [String]) throws(CountError) -> BallotCount {
+    /// Counts stored vote texts, identical ones grouped with their number.
+    static func count(_ ballot: FrozenBallot, votes: [(text: String, weight: Int)]) throws(CountError) -> BallotCount {
         var labels = ballot.options.map(\.label)
         var ids = ballot.options.map(\.id)
         var indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -23,15 +26,15 @@ struct BallotCount {
         // Write-ins: one option per key, labelled with its most common spelling.
         var spellings: [WriteInKey: [(text: String, count: Int)]] = [:]
         var newKeys: [WriteInKey] = []
-        for text in votes where text.hasPrefix("w:") {
+        for (text, weight) in votes where text.hasPrefix("w:") {
             let spelling = String(text.dropFirst(2))
             let key = WriteInKey(spelling)
             if indexByKey[key] != nil { continue }
             if spellings[key] == nil { newKeys.append(key) }
             if let at = spellings[key, default: []].firstIndex(where: { $0.text == spelling }) {
-                spellings[key]![at].count += 1
+                spellings[key]![at].count += weight
             } else {
-                spellings[key, default: []].append((spelling, 1))
+                spellings[key, default: []].append((spelling, weight))
             }
         }
         for key in newKeys {
@@ -53,16 +56,19 @@ struct BallotCount {
         let method = ballot.countingMethod
         var box = BallotBox(
             candidates: labels, hasValues: method.ballotShape == .ratings || method.ballotShape == .points)
-        for text in votes {
+        var total = 0
+        for (text, count) in votes {
+            let weight = Int64(count)
+            total += count
             switch Vote(text: text) {
             case .choices(let chosen):
-                box.add(chosen.compactMap { indexByID[$0].map(UInt16.init) }, weight: 1)
+                box.add(chosen.compactMap { indexByID[$0].map(UInt16.init) }, weight: weight)
             case .writeIn(let spelling):
-                box.add([UInt16(indexByKey[WriteInKey(spelling)]!)], weight: 1)
+                box.add([UInt16(indexByKey[WriteInKey(spelling)]!)], weight: weight)
             case .points(let points):
                 let entries = points.compactMap { id, value in indexByID[id].map { (UInt16($0), Int32(value)) } }
                     .sorted { $0.0 < $1.0 }
-                box.add(entries.map(\.0), values: entries.map(\.1), weight: 1)
+                box.add(entries.map(\.0), values: entries.map(\.1), weight: weight)
             case nil:
                 continue
             }
@@ -71,7 +77,8 @@ struct BallotCount {
             seats: method == .stv ? ballot.seats : 1, maxChoices: ballot.maxChoices, shortlist: ballot.shortlist,
             seed: ballot.seed)
         options.stvRule = .scottish
-        return BallotCount(tally: try Counter.count(box, method: method, options: options), optionIDs: ids)
+        return BallotCount(
+            tally: try Counter.count(box, method: method, options: options), optionIDs: ids, votes: total)
     }
 
     /// An option id from a folded write-in: lowercase ASCII letters and digits joined by '-'.

@@ -150,7 +150,7 @@ extension Engine {
         guard let frozen = runtime.frozen else {
             throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
         }
-        let count = try BallotCount.count(frozen, votes: try store.currentVotes(runtime.id))
+        let count = try BallotCount.count(frozen, votes: try store.countedVotes(runtime.id).votes)
         if runtime.state >= .closed { stateLock.withLock { ballots[reference]!.count = count } }
         return count
     }
@@ -167,10 +167,10 @@ extension Engine {
 
     func publicationJSON(_ reference: Reference, count: BallotCount) throws -> String {
         let id = stateLock.withLock { ballots[reference]!.id }
-        let (digest, counted) = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
         return count.tally.json(extra: [
             ("campaign", Tally.string(reference.campaign)), ("ballot", Tally.string(reference.ballot)),
-            ("votes", "\(counted)"), ("auditDigest", Tally.string(SHA256.hex(digest))),
+            ("votes", "\(count.votes)"), ("auditDigest", Tally.string(SHA256.hex(digest))),
         ])
     }
 
@@ -179,13 +179,13 @@ extension Engine {
         let (id, campaign) = stateLock.withLock { (ballots[reference]!.id, campaigns[reference.campaign]) }
         let record = try store.ballot(campaign: reference.campaign, ballot: reference.ballot)
         let json = try record.tally ?? publicationJSON(reference, count: count)
-        let (digest, counted) = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
         try publisher.publish(
             .init(
                 campaign: reference.campaign, ballot: reference.ballot,
                 title: campaign?.title.text() ?? reference.campaign,
                 question: campaign?.ballot(reference.ballot)?.question.text() ?? reference.ballot, tally: count.tally,
-                json: json, votes: counted, auditDigest: SHA256.hex(digest)))
+                json: json, votes: count.votes, auditDigest: SHA256.hex(digest)))
         try store.transition(
             id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds)
         stateLock.withLock { ballots[reference]!.state = .published }
