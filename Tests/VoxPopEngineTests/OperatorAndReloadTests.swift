@@ -77,6 +77,10 @@ import VoxPopEngine
         #expect(
             harness.engine.vote(campaign: "idea-forum", ballot: "ideas", voter: "u2", vote: .points(["dark-mode": 11]))
                 == .failure(.invalidChoices("11 points is more than the budget of 10")))
+        #expect(
+            harness.engine.vote(campaign: "idea-forum", ballot: "ideas", voter: "u3", vote: .writeIn("Widgets"))
+                == .failure(
+                    .invalidChoices("on this ballot, new ideas are suggested for moderation, not voted as write-ins")))
 
         var changed = harness.campaigns[0]
         changed.ballots[0].budget = 20

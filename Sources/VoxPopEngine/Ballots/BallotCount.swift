@@ -64,7 +64,8 @@ struct BallotCount {
             case .choices(let chosen):
                 box.add(chosen.compactMap { indexByID[$0].map(UInt16.init) }, weight: weight)
             case .writeIn(let spelling):
-                box.add([UInt16(indexByKey[WriteInKey(spelling)]!)], weight: weight)
+                // `VoteRules` keeps write-ins off points ballots; a stored one still counts as 1 there.
+                box.add([UInt16(indexByKey[WriteInKey(spelling)]!)], values: box.hasValues ? [1] : [], weight: weight)
             case .points(let points):
                 let entries = points.compactMap { id, value in indexByID[id].map { (UInt16($0), Int32(value)) } }
                     .sorted { $0.0 < $1.0 }

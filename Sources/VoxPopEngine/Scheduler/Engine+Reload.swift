@@ -28,7 +28,6 @@ extension Engine {
                 }
                 if problems.isEmpty {
                     try add(campaign)
-                    campaigns[campaign.id] = campaign
                 } else {
                     refusals.append(
                         "campaign \(campaign.id): " + problems.sorted().joined(separator: "; ")

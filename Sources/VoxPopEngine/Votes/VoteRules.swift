@@ -12,6 +12,11 @@ enum VoteRules {
             guard let maxLength = ballot.writeInMaxLength else {
                 throw .invalidChoices("this ballot takes no write-ins")
             }
+            // On a points ballot (the idea forum) a write-in is a suggestion to moderate, not a
+            // vote; suggestions arrive with the moderation API.
+            guard method.ballotShape != .ratings, method.ballotShape != .points else {
+                throw .invalidChoices("on this ballot, new ideas are suggested for moderation, not voted as write-ins")
+            }
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the write-in is empty") }
             guard text.count <= maxLength else {
