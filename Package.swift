@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "VoxPopCounting"),
         .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
         .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
+        .target(name: "VoxPopHTTP"),
         .target(name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore"]),
         .executableTarget(
             name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine"]),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
+        .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP"]),
         .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine"]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
     ],

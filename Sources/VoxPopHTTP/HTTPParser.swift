@@ -1,0 +1,291 @@
+/// An incremental HTTP/1.1 request parser held to RFC 9112, strict where leniency lets one
+/// request be read as two (request smuggling).
+///
+/// Feed it bytes as they arrive (`append`), then take requests (`next`) until it needs more;
+/// pipelined requests come out in order. It refuses, with the status to answer:
+/// - a request line over `maximumRequestLine` bytes (414), a header section over
+///   `maximumHeaderBytes` or `maximumHeaderCount` fields (431), a body over `maximumBody` (413);
+/// - both `Transfer-Encoding` and `Content-Length`, conflicting or malformed lengths, a transfer
+///   coding other than a final `chunked` (501 for unknown codings), `Transfer-Encoding` in
+///   HTTP/1.0, obsolete line folding, whitespace before a header's colon, a bare CR, control
+///   characters, a missing or repeated `Host` in HTTP/1.1, and malformed chunk sizes (400);
+/// - a version other than HTTP/1.0 or 1.1 (505).
+/// After an error the connection must be closed: the parser does not resynchronise.
+public struct HTTPParser: Sendable {
+    public var maximumRequestLine = 8 * 1024
+    public var maximumHeaderBytes = 16 * 1024
+    public var maximumHeaderCount = 64
+    public var maximumBody = 64 * 1024
+
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var failed: HTTPParseError?
+
+    public init() {}
+
+    /// Bytes waiting to be parsed, for timeouts that watch slow senders.
+    public var buffered: Int { buffer.count - start }
+
+    public mutating func append(_ bytes: some Sequence<UInt8>) {
+        if start > 0, start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The next complete request; nil when more bytes are needed. Throws once the stream is broken.
+    public mutating func next() throws(HTTPParseError) -> HTTPRequest? {
+        if let failed { throw failed }
+        do {
+            var cursor = Cursor(bytes: buffer, index: start)
+            guard let request = try parse(&cursor) else { return nil }
+            start = cursor.index
+            if start > 64 * 1024 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            return request
+        } catch {
+            failed = error
+            throw error
+        }
+    }
+
+    private func parse(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequest? {
+        // RFC 9112 section 2.2: ignore empty lines before a request line.
+        while true {
+            guard let byte = cursor.peek() else { return nil }
+            if byte == 0x0D || byte == 0x0A {
+                guard try cursor.lineEnd() != nil else { return nil }
+                continue
+            }
+            break
+        }
+        guard
+            let line = try cursor.line(limit: maximumRequestLine, tooLong: HTTPParseError(414, "request line too long"))
+        else { return nil }
+        let (method, target, minor) = try Self.requestLine(line)
+
+        var headers: [(name: String, value: String)] = []
+        var headerBytes = 0
+        while true {
+            guard
+                let field = try cursor.line(
+                    limit: maximumHeaderBytes - headerBytes, tooLong: HTTPParseError(431, "header section too large"))
+            else { return nil }
+            if field.isEmpty { break }
+            headerBytes += field.count + 2
+            guard headers.count < maximumHeaderCount else {
+                throw HTTPParseError(431, "more than \(maximumHeaderCount) header fields")
+            }
+            headers.append(try Self.headerField(field))
+        }
+
+        let body = try parseBody(&cursor, headers: headers, minor: minor)
+        guard let body else { return nil }
+        let connection = headers.filter { $0.name.lowercased() == "connection" }.flatMap {
+            $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
+        }
+        let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
+        if minor == 1 {
+            let hosts = headers.filter { $0.name.lowercased() == "host" }
+            guard hosts.count == 1 else {
+                throw HTTPParseError(
+                    400, hosts.isEmpty ? "HTTP/1.1 requires a Host header" : "more than one Host header")
+            }
+        }
+        return HTTPRequest(
+            method: method, target: target, minorVersion: minor, headers: headers, body: body, keepAlive: keepAlive)
+    }
+
+    private func parseBody(_ cursor: inout Cursor, headers: [(name: String, value: String)], minor: Int)
+        throws(HTTPParseError) -> [UInt8]?
+    {
+        let encodings = headers.filter { $0.name.lowercased() == "transfer-encoding" }
+        let lengths = headers.filter { $0.name.lowercased() == "content-length" }
+        if !encodings.isEmpty {
+            guard lengths.isEmpty else { throw HTTPParseError(400, "both Transfer-Encoding and Content-Length") }
+            guard minor == 1 else { throw HTTPParseError(400, "Transfer-Encoding in an HTTP/1.0 request") }
+            let codings = encodings.flatMap { $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces } }
+            guard codings.last == "chunked" else {
+                throw HTTPParseError(
+                    codings.contains("chunked") ? 400 : 501, "the last transfer coding must be chunked")
+            }
+            // RFC 9112 section 6.1: chunked is applied once; more is malformed, not merely unsupported.
+            guard codings.filter({ $0 == "chunked" }).count == 1 else {
+                throw HTTPParseError(400, "chunked applied more than once")
+            }
+            guard codings.count == 1 else {
+                throw HTTPParseError(501, "transfer codings other than chunked are not supported")
+            }
+            return try chunkedBody(&cursor)
+        }
+        guard !lengths.isEmpty else { return [] }
+        var length: Int?
+        for field in lengths {
+            for part in field.value.split(separator: ",", omittingEmptySubsequences: false) {
+                let digits = part.trimmingSpaces
+                guard !digits.isEmpty, digits.count <= 18, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                    throw HTTPParseError(400, "Content-Length is not a number")
+                }
+                let value = Int(digits)!
+                guard length == nil || length == value else {
+                    throw HTTPParseError(400, "conflicting Content-Length values")
+                }
+                length = value
+            }
+        }
+        guard let length else { return [] }
+        guard length <= maximumBody else { throw HTTPParseError(413, "body larger than \(maximumBody) bytes") }
+        return cursor.take(length)
+    }
+
+    private func chunkedBody(_ cursor: inout Cursor) throws(HTTPParseError) -> [UInt8]? {
+        var body: [UInt8] = []
+        while true {
+            guard let line = try cursor.line(limit: 256, tooLong: HTTPParseError(400, "chunk size line too long"))
+            else {
+                return nil
+            }
+            let sizeText = line.prefix { $0 != UInt8(ascii: ";") }
+            guard !sizeText.isEmpty, sizeText.count <= 8,
+                sizeText.allSatisfy({
+                    ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66)
+                })
+            else { throw HTTPParseError(400, "malformed chunk size") }
+            let size = Int(String(decoding: sizeText, as: UTF8.self), radix: 16)!
+            if size == 0 {
+                // Trailer fields, ignored but bounded, then the final empty line.
+                var trailerBytes = 0
+                while true {
+                    guard
+                        let trailer = try cursor.line(
+                            limit: maximumHeaderBytes - trailerBytes,
+                            tooLong: HTTPParseError(431, "trailer section too large"))
+                    else { return nil }
+                    if trailer.isEmpty { return body }
+                    trailerBytes += trailer.count + 2
+                    _ = try Self.headerField(trailer)
+                }
+            }
+            guard body.count + size <= maximumBody else {
+                throw HTTPParseError(413, "body larger than \(maximumBody) bytes")
+            }
+            guard let data = cursor.take(size) else { return nil }
+            body += data
+            guard let end = try cursor.lineEnd() else { return nil }
+            guard end else { throw HTTPParseError(400, "chunk data not followed by CRLF") }
+        }
+    }
+
+    static func requestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, Int) {
+        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw HTTPParseError(400, "the request line is not METHOD SP TARGET SP VERSION")
+        }
+        guard parts[0].allSatisfy(isTokenByte) else { throw HTTPParseError(400, "invalid method") }
+        let target = parts[1]
+        guard target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw HTTPParseError(400, "invalid request target") }
+        guard target.first == UInt8(ascii: "/") || target.elementsEqual([UInt8(ascii: "*")]) else {
+            throw HTTPParseError(400, "the request target must be a path")
+        }
+        let version = Array(parts[2])
+        guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == UInt8(ascii: "."),
+            (0x30...0x39).contains(version[5]), (0x30...0x39).contains(version[7])
+        else { throw HTTPParseError(400, "malformed HTTP version") }
+        guard version[5] == UInt8(ascii: "1"), version[7] <= UInt8(ascii: "1") else {
+            throw HTTPParseError(505, "only HTTP/1.0 and HTTP/1.1 are supported")
+        }
+        return (
+            String(decoding: parts[0], as: UTF8.self), String(decoding: target, as: UTF8.self),
+            Int(version[7] - 0x30)
+        )
+    }
+
+    static func headerField(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (name: String, value: String) {
+        if line.first == 0x20 || line.first == 0x09 { throw HTTPParseError(400, "obsolete line folding") }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+            throw HTTPParseError(400, "a header field without a colon")
+        }
+        let name = line[line.startIndex..<colon]
+        guard !name.isEmpty, name.allSatisfy(isTokenByte) else {
+            throw HTTPParseError(400, "invalid header name (no whitespace is allowed before the colon)")
+        }
+        var value = line[(colon + 1)...]
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+        guard value.allSatisfy({ $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }) else {
+            throw HTTPParseError(400, "control characters in a header value")
+        }
+        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+    }
+
+    /// RFC 9110 tchar.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+        }
+    }
+}
+
+/// Reads lines and byte runs from a buffer without consuming it until a whole request is read.
+private struct Cursor {
+    let bytes: [UInt8]
+    var index: Int
+
+    func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// The next line without its terminator (CRLF, or LF alone as RFC 9112 section 2.2 allows);
+    /// nil when the line is not complete yet. A bare CR is an error.
+    mutating func line(limit: Int, tooLong: HTTPParseError) throws(HTTPParseError) -> ArraySlice<UInt8>? {
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A {
+            if bytes[end] == 0x0D, end + 1 < bytes.count, bytes[end + 1] != 0x0A {
+                throw HTTPParseError(400, "a bare CR in the request")
+            }
+            if end - index > limit { throw tooLong }
+            end += 1
+        }
+        guard end < bytes.count else {
+            if end - index > limit { throw tooLong }
+            return nil
+        }
+        var lineEnd = end
+        if lineEnd > index, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        let line = bytes[index..<lineEnd]
+        index = end + 1
+        return line
+    }
+
+    /// Consumes a line terminator: true if there was one, false if something else is here, nil if
+    /// more bytes are needed to tell.
+    mutating func lineEnd() throws(HTTPParseError) -> Bool? {
+        guard let byte = peek() else { return nil }
+        if byte == 0x0A {
+            index += 1
+            return true
+        }
+        guard byte == 0x0D else { return false }
+        guard index + 1 < bytes.count else { return nil }
+        guard bytes[index + 1] == 0x0A else { throw HTTPParseError(400, "a bare CR in the request") }
+        index += 2
+        return true
+    }
+
+    mutating func take(_ count: Int) -> [UInt8]? {
+        guard bytes.count - index >= count else { return nil }
+        defer { index += count }
+        return Array(bytes[index..<index + count])
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var slice = self
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

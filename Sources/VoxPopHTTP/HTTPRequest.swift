@@ -1,0 +1,41 @@
+/// One parsed HTTP/1.1 request.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    /// The request target as sent, in origin form (`/v1/campaigns?x=1`) or `*`.
+    public var target: String
+    /// 0 for HTTP/1.0, 1 for HTTP/1.1.
+    public var minorVersion: Int
+    /// Header fields in the order received; names as sent (compare them case-insensitively).
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+    /// Whether the connection stays open after the response (RFC 9112 section 9.3).
+    public var keepAlive: Bool
+
+    /// The first value of a header, by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// The target's path, without the query.
+    public var path: Substring { target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0] }
+
+    public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
+        lhs.method == rhs.method && lhs.target == rhs.target && lhs.minorVersion == rhs.minorVersion
+            && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
+            && lhs.body == rhs.body && lhs.keepAlive == rhs.keepAlive
+    }
+}
+
+/// A request that cannot be served as sent, with the status to answer before closing.
+public struct HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 400, 413, 414, 431, 501 or 505.
+    public var status: Int
+    public var reason: String
+
+    public init(_ status: Int, _ reason: String) {
+        self.status = status
+        self.reason = reason
+    }
+
+    public var description: String { "\(status): \(reason)" }
+}

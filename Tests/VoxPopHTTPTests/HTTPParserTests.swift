@@ -1,0 +1,151 @@
+import Testing
+import VoxPopHTTP
+
+@Suite struct HTTPParserTests {
+    func requests(_ text: String, byteByByte: Bool = false) throws -> [HTTPRequest] {
+        var parser = HTTPParser()
+        var found: [HTTPRequest] = []
+        if byteByByte {
+            for byte in Array(text.utf8) {
+                parser.append([byte])
+                while let request = try parser.next() { found.append(request) }
+            }
+        } else {
+            parser.append(Array(text.utf8))
+            while let request = try parser.next() { found.append(request) }
+        }
+        return found
+    }
+
+    @Test func parsesAVoteRequest() throws {
+        let body = #"{"choices":["red"]}"#
+        let text =
+            "POST /v1/campaigns/quick-poll/ballots/colour/votes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        let request = try #require(try requests(text).first)
+        #expect(request.method == "POST")
+        #expect(request.path == "/v1/campaigns/quick-poll/ballots/colour/votes")
+        #expect(request.header("content-type") == "application/json")
+        #expect(String(decoding: request.body, as: UTF8.self) == body)
+        #expect(request.keepAlive)
+    }
+
+    @Test func pipelinedRequestsComeOutInOrderEvenFedByteByByte() throws {
+        let text =
+            "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\nPOST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\nTrailer: x\r\n\r\nGET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+        for byteByByte in [false, true] {
+            let parsed = try requests(text, byteByByte: byteByByte)
+            #expect(parsed.map(\.target) == ["/healthz", "/x", "/last"])
+            #expect(parsed[1].body == Array("Wikipedia".utf8))
+            #expect(parsed.map(\.keepAlive) == [true, true, false])
+        }
+    }
+
+    @Test func toleratesWhatRFC9112Allows() throws {
+        // Leading empty lines, LF-only line ends, HTTP/1.0 without Host, optional whitespace.
+        let parsed = try requests(
+            "\r\n\nGET / HTTP/1.0\nX-Voter-Id:   anna  \n\nGET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(parsed.count == 2)
+        #expect(parsed[0].header("x-voter-id") == "anna")
+        #expect(parsed.map(\.keepAlive) == [false, true])
+    }
+
+    @Test func waitsForTheRestOfABody() throws {
+        var parser = HTTPParser()
+        parser.append(Array("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n12345".utf8))
+        #expect(try parser.next() == nil)
+        parser.append(Array("67890".utf8))
+        #expect(try parser.next()?.body == Array("1234567890".utf8))
+    }
+
+    /// Malformed and hostile requests: each must be refused with this status, never read as
+    /// something else (smuggling), and the parser must stay refused afterwards.
+    static let hostile: [(String, String, Int)] = [
+        (
+            "CL and TE together",
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400
+        ),
+        (
+            "TE and CL together",
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n0\r\n\r\n", 400
+        ),
+        (
+            "conflicting lengths", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nabcde",
+            400
+        ),
+        ("conflicting list", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4, 5\r\n\r\nabcde", 400),
+        ("negative length", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n", 400),
+        ("hex length", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0x10\r\n\r\n", 400),
+        ("plus sign length", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +4\r\n\r\nabcd", 400),
+        ("empty length", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \r\n\r\n", 400),
+        ("huge length", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
+        ("body too large", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 70000\r\n\r\n", 413),
+        ("chunked too large", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nFFFFF\r\n", 413),
+        ("TE not chunked", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        ("chunked then gzip", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 400),
+        ("gzip then chunked", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501),
+        (
+            "chunked twice",
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n", 400
+        ),
+        ("TE in HTTP/1.0", "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        ("TE with space before colon", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding : chunked\r\n\r\n", 400),
+        ("bad chunk size", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+        ("negative chunk size", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", 400),
+        ("overlong chunk size", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n000000001\r\n", 400),
+        (
+            "chunk size with space",
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n4 \r\nWiki\r\n0\r\n\r\n", 400
+        ),
+        (
+            "chunk data too long",
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", 400
+        ),
+        ("obsolete line folding", "GET / HTTP/1.1\r\nHost: a\r\nX-A: one\r\n two\r\n\r\n", 400),
+        ("space before colon", "GET / HTTP/1.1\r\nHost : a\r\n\r\n", 400),
+        ("header without colon", "GET / HTTP/1.1\r\nHost: a\r\nJunk\r\n\r\n", 400),
+        ("empty header name", "GET / HTTP/1.1\r\nHost: a\r\n: x\r\n\r\n", 400),
+        ("control character", "GET / HTTP/1.1\r\nHost: a\r\nX-A: a\u{1}b\r\n\r\n", 400),
+        ("NUL in value", "GET / HTTP/1.1\r\nHost: a\r\nX-A: a\u{0}b\r\n\r\n", 400),
+        ("bare CR", "GET / HTTP/1.1\rHost: a\r\n\r\n", 400),
+        ("bare CR in header", "GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n", 400),
+        ("missing Host", "GET / HTTP/1.1\r\n\r\n", 400),
+        ("two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+        ("HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505),
+        ("HTTP/1.2", "GET / HTTP/1.2\r\nHost: a\r\n\r\n", 505),
+        ("HTTP/0.9", "GET /\r\n\r\n", 400),
+        ("lowercase version", "GET / http/1.1\r\nHost: a\r\n\r\n", 400),
+        ("two spaces", "GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form", "GET http://evil.example/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("space in target", "GET /a b HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("invalid method", "G{T / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("garbage bytes", "\u{16}\u{3}\u{1}\u{0}\u{a5}\u{1}\u{0}\u{0}\u{a1}\u{3}\u{3}\r\n\r\n", 400),
+        ("TLS hello", "\u{16}\u{3}\u{1}\u{2}\u{0}\u{1}\u{0}\u{1}\u{fc}\u{3}\u{3}\n", 400),
+        ("request line too long", "GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: a\r\n\r\n", 414),
+        (
+            "header section too large",
+            "GET / HTTP/1.1\r\nHost: a\r\nX-A: " + String(repeating: "b", count: 17000) + "\r\n\r\n", 431
+        ),
+        (
+            "too many headers", "GET / HTTP/1.1\r\nHost: a\r\n" + (0..<70).map { "X-\($0): y\r\n" }.joined() + "\r\n",
+            431
+        ),
+        ("endless request line", "GET /" + String(repeating: "a", count: 9000), 414),
+    ]
+
+    @Test(arguments: hostile)
+    func refusesHostileRequests(name: String, text: String, status: Int) {
+        var parser = HTTPParser()
+        parser.append(Array(text.utf8))
+        do {
+            let request = try parser.next()
+            Issue.record("\(name): read as \(String(describing: request)) instead of refused")
+        } catch {
+            #expect(error.status == status, "\(name): \(error.reason)")
+            #expect((try? parser.next()) == nil, "a refused stream stays refused")
+        }
+    }
+
+    @Test func theCorpusIsLargeEnough() {
+        #expect(Self.hostile.count >= 40)
+    }
+}
