@@ -17,7 +17,8 @@ let package = Package(
         .target(name: "VoxPopCounting"),
         .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
         .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
-        .target(name: "VoxPopHTTP"),
+        .target(name: "CVoxPopLinux"),
+        .target(name: "VoxPopHTTP", dependencies: ["CVoxPopLinux"]),
         .target(name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore"]),
         .executableTarget(
             name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine"]),

@@ -1,0 +1,330 @@
+import CVoxPopLinux
+import Foundation
+import Glibc
+
+/// One thread with its own epoll instance and listening socket (SO_REUSEPORT), owning its
+/// connections. Other threads reach it only through `post`, a locked queue and an eventfd wake-up.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: everything but `inbox`/`stopping` is touched only on the loop's thread;
+    // those two are guarded by `lock`.
+    let configuration: HTTPServer.Configuration
+    let handler: any HTTPHandler
+    let listener: Int32
+    private let epoll: Int32
+    private let wake: Int32
+    private var connections: [Int32: HTTPConnection] = [:]
+    private let lock = NSLock()
+    private var inbox: [(connection: UInt64, fd: Int32, slot: Int, response: HTTPResponse)] = []
+    private var stopping = false
+    private var thread: pthread_t?
+    private let counter: ConnectionCounter
+    private var nextID: UInt64
+
+    init(
+        configuration: HTTPServer.Configuration, handler: any HTTPHandler, listener: Int32, counter: ConnectionCounter,
+        index: Int
+    ) throws {
+        self.configuration = configuration
+        self.handler = handler
+        self.listener = listener
+        self.counter = counter
+        nextID = UInt64(index) << 48
+        epoll = voxpop_epoll_create()
+        wake = voxpop_eventfd()
+        guard epoll >= 0, wake >= 0 else { throw SystemError(call: "epoll_create1/eventfd", errno: errno) }
+        try register(listener, events: read)
+        try register(wake, events: read)
+    }
+
+    func start() {
+        let box = Unmanaged.passRetained(self)
+        var thread = pthread_t()
+        pthread_create(
+            &thread, nil,
+            { raw in
+                let loop = Unmanaged<EventLoop>.fromOpaque(raw!).takeRetainedValue()
+                loop.run()
+                return nil
+            }, box.toOpaque())
+        self.thread = thread
+    }
+
+    /// Stops accepting, answers what is in flight, closes idle connections, and returns when done.
+    func stop() {
+        lock.lock()
+        stopping = true
+        lock.unlock()
+        var one: UInt64 = 1
+        _ = Glibc.write(wake, &one, 8)
+        if let thread { pthread_join(thread, nil) }
+    }
+
+    /// Hands a response to the loop from any thread.
+    func post(connection: UInt64, fd: Int32, slot: Int, response: HTTPResponse) {
+        lock.lock()
+        inbox.append((connection, fd, slot, response))
+        lock.unlock()
+        var one: UInt64 = 1
+        _ = Glibc.write(wake, &one, 8)
+    }
+
+    private let read = UInt32(VOXPOP_EVENT_READ)
+    private let write = UInt32(VOXPOP_EVENT_WRITE)
+
+    private func register(_ fd: Int32, events: UInt32) throws(SystemError) {
+        _ = try syscall("epoll_ctl") { voxpop_epoll_watch(epoll, fd, events, 1) }
+    }
+
+    private func modify(_ fd: Int32, events: UInt32) {
+        voxpop_epoll_watch(epoll, fd, events, 0)
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    private func run() {
+        var fds = [Int32](repeating: 0, count: 256)
+        var events = [UInt32](repeating: 0, count: 256)
+        var lastSweep = Self.now()
+        var accepting = true
+        while true {
+            let count = voxpop_epoll_wait(epoll, &fds, &events, 256, 250)
+            let now = Self.now()
+            for index in 0..<max(0, Int(count)) {
+                let fd = fds[index]
+                let flags = events[index]
+                if fd == listener {
+                    if accepting { acceptAll(now: now) }
+                } else if fd == wake {
+                    var value: UInt64 = 0
+                    _ = Glibc.read(wake, &value, 8)
+                } else if let connection = connections[fd] {
+                    if flags & UInt32(VOXPOP_EVENT_ERROR) != 0 {
+                        close(connection)
+                        continue
+                    }
+                    if flags & write != 0 { flush(connection) }
+                    if flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0 { readAll(connection, now: now) }
+                }
+            }
+            deliverInbox()
+            lock.lock()
+            let stop = stopping
+            lock.unlock()
+            if stop {
+                if accepting {
+                    accepting = false
+                    voxpop_epoll_forget(epoll, listener)
+                    Glibc.close(listener)
+                }
+                for connection in Array(connections.values) where connection.idle { close(connection) }
+                if connections.isEmpty { break }
+            }
+            if now - lastSweep > 0.25 {
+                lastSweep = now
+                sweep(now: now)
+            }
+        }
+        Glibc.close(epoll)
+        Glibc.close(wake)
+    }
+
+    private func acceptAll(now: Double) {
+        while true {
+            let fd = voxpop_accept(listener)
+            if fd < 0 { return }
+            guard counter.enter(limit: configuration.maximumConnections) else {
+                Glibc.close(fd)  // over the cap: refuse at once rather than let clients pile up
+                continue
+            }
+            var on: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+            var parser = HTTPParser()
+            parser.maximumBody = configuration.maximumBody
+            nextID += 1
+            let connection = HTTPConnection(fd: fd, id: nextID, parser: parser, now: now)
+            connections[fd] = connection
+            do {
+                try register(fd, events: read)
+            } catch {
+                close(connection)
+            }
+        }
+    }
+
+    private func readAll(_ connection: HTTPConnection, now: Double) {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !connection.closing {
+            let count = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+            if count == 0 {
+                // The client closed its side: answer what it asked, then close.
+                connection.closing = true
+                if connection.slots.isEmpty { close(connection) }
+                return
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { break }
+                close(connection)
+                return
+            }
+            connection.lastActivity = now
+            if connection.parser.buffered == 0 { connection.partialSince = now }
+            connection.parser.append(buffer[0..<count])
+            parseRequests(connection, now: now)
+        }
+    }
+
+    private func parseRequests(_ connection: HTTPConnection, now: Double) {
+        while !connection.closing {
+            let request: HTTPRequest?
+            do {
+                request = try connection.parser.next()
+            } catch {
+                connection.closing = true
+                let slot = connection.firstSlot + connection.slots.count
+                connection.slots.append((false, nil))
+                fill(connection, slot: slot, response: Self.problem(error.status, error.reason))
+                return
+            }
+            guard let request else {
+                connection.partialSince = connection.parser.buffered > 0 ? (connection.partialSince ?? now) : nil
+                return
+            }
+            connection.partialSince = connection.parser.buffered > 0 ? now : nil
+            let slot = connection.firstSlot + connection.slots.count
+            connection.slots.append((request.keepAlive, nil))
+            if !request.keepAlive { connection.closing = true }
+            let (id, fd) = (connection.id, connection.fd)
+            let loopThread = pthread_self()
+            handler.handle(request) { [unowned self] response in
+                if pthread_equal(pthread_self(), loopThread) != 0 {
+                    self.fill(id: id, fd: fd, slot: slot, response: response)
+                } else {
+                    self.post(connection: id, fd: fd, slot: slot, response: response)
+                }
+            }
+        }
+    }
+
+    private func deliverInbox() {
+        lock.lock()
+        let delivered = inbox
+        inbox.removeAll(keepingCapacity: true)
+        lock.unlock()
+        for item in delivered { fill(id: item.connection, fd: item.fd, slot: item.slot, response: item.response) }
+    }
+
+    private func fill(id: UInt64, fd: Int32, slot: Int, response: HTTPResponse) {
+        // The connection may be gone (client hung up) or its descriptor reused: the id tells.
+        guard let connection = connections[fd], connection.id == id else { return }
+        fill(connection, slot: slot, response: response)
+    }
+
+    private func fill(_ connection: HTTPConnection, slot: Int, response: HTTPResponse) {
+        let index = slot - connection.firstSlot
+        guard index >= 0, index < connection.slots.count else { return }
+        connection.slots[index].response = response
+        var closeAfter = false
+        while let first = connection.slots.first, let ready = first.response {
+            connection.outbound += ready.serialized(keepAlive: first.keepAlive && !closeAfter)
+            connection.slots.removeFirst()
+            connection.firstSlot += 1
+            if !first.keepAlive {
+                closeAfter = true
+                connection.closing = true
+                connection.slots.removeAll()
+                break
+            }
+        }
+        flush(connection)
+    }
+
+    private func flush(_ connection: HTTPConnection) {
+        while connection.outboundOffset < connection.outbound.count {
+            let sent = connection.outbound.withUnsafeBytes {
+                send(
+                    connection.fd, $0.baseAddress! + connection.outboundOffset, $0.count - connection.outboundOffset,
+                    Int32(MSG_NOSIGNAL))
+            }
+            if sent < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    if connection.writable {
+                        connection.writable = false
+                        modify(connection.fd, events: read | write)
+                    }
+                    return
+                }
+                close(connection)
+                return
+            }
+            connection.outboundOffset += sent
+        }
+        connection.outbound.removeAll(keepingCapacity: true)
+        connection.outboundOffset = 0
+        if !connection.writable {
+            connection.writable = true
+            modify(connection.fd, events: read)
+        }
+        if connection.closing, connection.slots.isEmpty { close(connection) }
+    }
+
+    /// Slow senders and idle connections: a request must arrive whole within the request timeout
+    /// of its first byte (slowloris), and a connection with nothing in flight may idle only so long.
+    private func sweep(now: Double) {
+        for connection in Array(connections.values) {
+            if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing {
+                connection.closing = true
+                let slot = connection.firstSlot + connection.slots.count
+                connection.slots.append((false, nil))
+                fill(connection, slot: slot, response: Self.problem(408, "the request did not arrive in time"))
+            } else if connection.idle, now - connection.lastActivity > configuration.idleTimeout {
+                close(connection)
+            }
+        }
+    }
+
+    private func close(_ connection: HTTPConnection) {
+        guard connections.removeValue(forKey: connection.fd) != nil else { return }
+        voxpop_epoll_forget(epoll, connection.fd)
+        Glibc.close(connection.fd)
+        counter.leave()
+    }
+
+    static func problem(_ status: Int, _ detail: String) -> HTTPResponse {
+        let body =
+            "{\"type\":\"https://voxpop.example/problems/http-\(status)\",\"title\":\"\(HTTPResponse.reason(status))\",\"status\":\(status),\"detail\":\"\(detail)\"}"
+        return HTTPResponse(status: status, contentType: "application/problem+json", body: body)
+    }
+}
+
+/// Open connections across all loops, for the cap.
+final class ConnectionCounter: @unchecked Sendable {
+    // @unchecked: `count` only under `lock`.
+    private let lock = NSLock()
+    private var count = 0
+
+    func enter(limit: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard count < limit else { return false }
+        count += 1
+        return true
+    }
+
+    func leave() {
+        lock.lock()
+        count -= 1
+        lock.unlock()
+    }
+
+    var current: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Glibc
+
+/// An HTTP/1.1 server on Linux sockets: a fixed set of event loops (one per core by default),
+/// each a thread with its own epoll instance, listening socket (SO_REUSEPORT) and connections.
+/// Keep-alive, pipelining, limits and timeouts; knows nothing of voting.
+public final class HTTPServer: @unchecked Sendable {
+    // @unchecked: `loops` is set once in `start` before any other thread sees the server.
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        public var port: UInt16 = 8080
+        public var loops = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        public var maximumConnections = 16_384
+        public var maximumBody = 64 * 1024
+        /// A request must arrive whole within this many seconds of its first byte.
+        public var requestTimeout = 10.0
+        /// A connection with nothing in flight is closed after this many seconds.
+        public var idleTimeout = 60.0
+
+        public init() {}
+    }
+
+    public let configuration: Configuration
+    private let handler: any HTTPHandler
+    private var loops: [EventLoop] = []
+    private let counter = ConnectionCounter()
+
+    public init(configuration: Configuration, handler: any HTTPHandler) {
+        self.configuration = configuration
+        self.handler = handler
+    }
+
+    /// Binds and starts the loops; returns the port (the one given, or the kernel's pick for 0).
+    public func start() throws -> UInt16 {
+        var port = configuration.port
+        for index in 0..<configuration.loops {
+            let listener = try Self.listen(host: configuration.host, port: port)
+            if port == 0 { port = Self.boundPort(listener) }
+            loops.append(
+                try EventLoop(
+                    configuration: configuration, handler: handler, listener: listener, counter: counter, index: index))
+        }
+        for loop in loops { loop.start() }
+        return port
+    }
+
+    /// Stops accepting, lets in-flight requests finish, closes connections, and returns.
+    public func stop() {
+        for loop in loops { loop.stop() }
+        loops = []
+    }
+
+    public var openConnections: Int { counter.current }
+
+    private static func listen(host: String, port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SystemError(call: "socket", errno: errno) }
+        var on: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
+            Glibc.close(fd)
+            throw SystemError(call: "inet_pton(\(host))", errno: EINVAL)
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, Glibc.listen(fd, 1024) == 0 else {
+            let error = SystemError(call: "bind/listen \(host):\(port)", errno: errno)
+            Glibc.close(fd)
+            throw error
+        }
+        return fd
+    }
+
+    private static func boundPort(_ fd: Int32) -> UInt16 {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return UInt16(bigEndian: address.sin_port)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import VoxPopHTTP
+
+/// Answers /slow after 100 ms from another thread, everything else at once with its path.
+final class EchoHandler: HTTPHandler, @unchecked Sendable {
+    // @unchecked: `received` only under `lock`.
+    private let lock = NSLock()
+    private var received = 0
+
+    /// Requests handed to the handler so far.
+    var requests: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
+
+    func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
+        lock.lock()
+        received += 1
+        lock.unlock()
+        let answer = HTTPResponse(status: 200, contentType: "text/plain", body: String(request.path))
+        if request.path == "/slow" {
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { respond(answer) }
+        } else {
+            respond(answer)
+        }
+    }
+}
+
+@Suite struct HTTPServerTests {
+    let handler = EchoHandler()
+
+    func server(_ configure: (inout HTTPServer.Configuration) -> Void = { _ in }) throws -> (HTTPServer, UInt16) {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configure(&configuration)
+        let server = HTTPServer(configuration: configuration, handler: handler)
+        return (server, try server.start())
+    }
+
+    @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        for path in ["/healthz", "/again"] {
+            client.send("GET \(path) HTTP/1.1\r\nHost: a\r\n\r\n")
+            let (responses, closed) = client.responses(1)
+            #expect(responses.map(\.body) == [path])
+            #expect(!closed)
+        }
+    }
+
+    @Test func pipelinedAnswersLeaveInRequestOrder() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send(
+            "GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\nGET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+        )
+        let (responses, _) = client.responses(3)
+        #expect(responses.map(\.body) == ["/slow", "/fast", "/last"])
+        #expect(client.closedByServer(), "Connection: close is honoured after the last answer")
+    }
+
+    @Test func aSmugglingAttemptIsRefusedAndTheServerGoesOn() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let attacker = try TestClient(port: port)
+        attacker.send(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n"
+        )
+        let (responses, _) = attacker.responses(2)
+        #expect(responses.map(\.status) == [400], "the smuggled request is never answered")
+        #expect(attacker.closedByServer())
+        let next = try TestClient(port: port)
+        next.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(next.responses(1).responses.map(\.status) == [200])
+    }
+
+    @Test func aSlowSenderIsCutOff() throws {
+        let (server, port) = try server { $0.requestTimeout = 0.5 }
+        defer { server.stop() }
+        let slow = try TestClient(port: port)
+        slow.send("GET / HTTP/1.1\r\nHo")
+        let started = Date()
+        let (responses, _) = slow.responses(1)
+        #expect(responses.map(\.status) == [408])
+        #expect(slow.closedByServer())
+        #expect(Date().timeIntervalSince(started) < 4, "cut off near the timeout, not at the client's 5 s")
+    }
+
+    @Test func connectionsOverTheCapAreClosed() throws {
+        let (server, port) = try server {
+            $0.maximumConnections = 2
+            $0.loops = 1
+        }
+        defer { server.stop() }
+        let first = try TestClient(port: port)
+        let second = try TestClient(port: port)
+        first.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")
+        second.send("GET /b HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(first.responses(1).responses.count == 1)
+        #expect(second.responses(1).responses.count == 1)
+        let third = try TestClient(port: port)
+        third.send("GET /c HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(third.responses(1).responses.isEmpty)
+        #expect(server.openConnections == 2)
+    }
+
+    @Test func stoppingAnswersWhatIsInFlight() throws {
+        let (server, port) = try server()
+        let client = try TestClient(port: port)
+        client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
+        let deadline = Date().addingTimeInterval(5)
+        while handler.requests == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        #expect(handler.requests == 1, "the request is in flight when the server stops")
+        server.stop()
+        #expect(client.responses(1).responses.map(\.body) == ["/slow"])
+        #expect(throws: (any Error).self) { try TestClient(port: port) }
+    }
+}

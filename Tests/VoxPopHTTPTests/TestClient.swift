@@ -1,0 +1,72 @@
+import Foundation
+import Glibc
+
+/// A blocking loopback client for tests: sends raw bytes, reads raw responses.
+final class TestClient {
+    let fd: Int32
+
+    init(port: UInt16) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else { throw NSError(domain: "connect", code: Int(errno)) }
+    }
+
+    deinit { close(fd) }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Reads until `count` whole responses have arrived or the server closes; returns them and
+    /// whether the server closed the connection.
+    func responses(_ count: Int) -> (responses: [(status: Int, body: String)], closed: Bool) {
+        var data: [UInt8] = []
+        var found: [(Int, String)] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while found.count < count {
+            if let (response, used) = Self.parse(data) {
+                found.append(response)
+                data.removeFirst(used)
+                continue
+            }
+            let read = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if read <= 0 { return (found, true) }
+            data += buffer[0..<read]
+        }
+        return (found, false)
+    }
+
+    /// Whether the server has closed the connection (reads until EOF or the timeout).
+    func closedByServer() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let read = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if read == 0 { return true }
+            if read < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }
+        }
+    }
+
+    private static func parse(_ data: [UInt8]) -> ((Int, String), Int)? {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let headEnd = text.range(of: "\r\n\r\n") else { return nil }
+        let head = text[..<headEnd.lowerBound]
+        let status = Int(head.split(separator: " ")[1]) ?? 0
+        let length =
+            head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+        let headBytes = text[..<headEnd.upperBound].utf8.count
+        guard data.count >= headBytes + length else { return nil }
+        return ((status, String(decoding: data[headBytes..<headBytes + length], as: UTF8.self)), headBytes + length)
+    }
+}
