@@ -19,6 +19,8 @@ final class EventLoop: @unchecked Sendable {
     private var thread: pthread_t?
     private let counter: ConnectionCounter
     private var nextID: UInt64
+    /// One read buffer for all of the loop's connections, not one per read.
+    private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
     init(
         configuration: HTTPServer.Configuration, handler: any HTTPHandler, listener: Int32, counter: ConnectionCounter,
@@ -90,6 +92,7 @@ final class EventLoop: @unchecked Sendable {
         var events = [UInt32](repeating: 0, count: 256)
         var lastSweep = Self.now()
         var accepting = true
+        var stopDeadline: Double?
         while true {
             let count = voxpop_epoll_wait(epoll, &fds, &events, 256, 250)
             let now = Self.now()
@@ -119,8 +122,11 @@ final class EventLoop: @unchecked Sendable {
                     accepting = false
                     voxpop_epoll_forget(epoll, listener)
                     Glibc.close(listener)
+                    stopDeadline = now + configuration.requestTimeout
                 }
-                for connection in Array(connections.values) where connection.idle { close(connection) }
+                // In-flight requests get until the deadline to be answered; then everything closes.
+                let expired = now > stopDeadline!
+                for connection in Array(connections.values) where connection.idle || expired { close(connection) }
                 if connections.isEmpty { break }
             }
             if now - lastSweep > 0.25 {
@@ -156,9 +162,8 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func readAll(_ connection: HTTPConnection, now: Double) {
-        var buffer = [UInt8](repeating: 0, count: 65536)
         while !connection.closing {
-            let count = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+            let count = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if count == 0 {
                 // The client closed its side: answer what it asked, then close.
                 connection.closing = true
@@ -173,7 +178,7 @@ final class EventLoop: @unchecked Sendable {
             }
             connection.lastActivity = now
             if connection.parser.buffered == 0 { connection.partialSince = now }
-            connection.parser.append(buffer[0..<count])
+            connection.parser.append(readBuffer[0..<count])
             parseRequests(connection, now: now)
         }
     }
@@ -200,7 +205,9 @@ final class EventLoop: @unchecked Sendable {
             if !request.keepAlive { connection.closing = true }
             let (id, fd) = (connection.id, connection.fd)
             let loopThread = pthread_self()
-            handler.handle(request) { [unowned self] response in
+            // Weak: an answer may come after the server stopped (a commit finishing late); it is dropped.
+            handler.handle(request) { [weak self] response in
+                guard let self else { return }
                 if pthread_equal(pthread_self(), loopThread) != 0 {
                     self.fill(id: id, fd: fd, slot: slot, response: response)
                 } else {
@@ -296,8 +303,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     static func problem(_ status: Int, _ detail: String) -> HTTPResponse {
+        let escaped = detail.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         let body =
-            "{\"type\":\"https://voxpop.example/problems/http-\(status)\",\"title\":\"\(HTTPResponse.reason(status))\",\"status\":\(status),\"detail\":\"\(detail)\"}"
+            "{\"type\":\"https://voxpop.example/problems/http-\(status)\",\"title\":\"\(HTTPResponse.reason(status))\",\"status\":\(status),\"detail\":\"\(escaped)\"}"
         return HTTPResponse(status: status, contentType: "application/problem+json", body: body)
     }
 }

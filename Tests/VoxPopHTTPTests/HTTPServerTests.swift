@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import VoxPopHTTP
 
-/// Answers /slow after 100 ms from another thread, everything else at once with its path.
+/// Answers /slow after 100 ms from another thread, /never not at all, everything else at once
+/// with its path.
 final class EchoHandler: HTTPHandler, @unchecked Sendable {
     // @unchecked: `received` only under `lock`.
     private let lock = NSLock()
@@ -20,6 +21,7 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         received += 1
         lock.unlock()
         let answer = HTTPResponse(status: 200, contentType: "text/plain", body: String(request.path))
+        if request.path == "/never" { return }
         if request.path == "/slow" {
             DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { respond(answer) }
         } else {
@@ -118,5 +120,17 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         server.stop()
         #expect(client.responses(1).responses.map(\.body) == ["/slow"])
         #expect(throws: (any Error).self) { try TestClient(port: port) }
+    }
+
+    @Test func stoppingDoesNotWaitForeverForAHandlerThatNeverAnswers() throws {
+        let (server, port) = try server { $0.requestTimeout = 0.5 }
+        let client = try TestClient(port: port)
+        client.send("GET /never HTTP/1.1\r\nHost: a\r\n\r\n")
+        let deadline = Date().addingTimeInterval(5)
+        while handler.requests == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        let started = Date()
+        server.stop()
+        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(client.closedByServer())
     }
 }
