@@ -20,6 +20,9 @@ public final class Connection {
             throw SQLiteError(code: code, message: message, sql: nil)
         }
         sqlite3_extended_result_codes(handle, 1)
+        // Every connection waits for a lock rather than failing at once: another connection may
+        // be committing, or still closing after a restart.
+        sqlite3_busy_timeout(handle, 10_000)
         self.handle = handle
     }
 
