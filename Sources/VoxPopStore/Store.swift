@@ -41,10 +41,7 @@ public final class Store: @unchecked Sendable {
     }
 
     private static func open(_ path: String, synchronous: Synchronous) throws(SQLiteError) -> Connection {
-        let connection = try Connection(path: path)
-        // The busy timeout first: switching to WAL takes a lock that a connection still closing
-        // (a restart) may hold for a moment.
-        try connection.execute("PRAGMA busy_timeout = 10000")
+        let connection = try Connection(path: path)  // waits for locks: see Connection.init
         _ = try connection.integer("PRAGMA journal_mode = WAL")
         try connection.execute(
             "PRAGMA synchronous = \(synchronous.rawValue); PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536"

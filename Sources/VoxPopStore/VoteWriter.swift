@@ -196,7 +196,7 @@ public final class VoteWriter: @unchecked Sendable {
 }
 
 /// A mutable cell handed between threads; each use is ordered by a semaphore.
-final class Box<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
+public final class Box<Value>: @unchecked Sendable {
+    public var value: Value
+    public init(_ value: Value) { self.value = value }
 }

@@ -44,14 +44,23 @@ import VoxPopEngine
     @Test func closingNowCountsAndPublishesAtOnce() throws {
         let harness = try EngineHarness(campaignFiles: ["quick-poll.json"], at: "2027-05-01T10:00Z")
         try harness.engine.tick()
-        for (voter, colour) in ["blue", "blue", "red"].enumerated() {
-            _ = harness.engine.vote(
-                campaign: "quick-poll", ballot: "colour", voter: "v\(voter)", vote: .choices([colour]))
+        for voter in ["v0", "v1"] {
+            _ = harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: voter, vote: .choices(["blue"]))
         }
-        // Revote "replace": v2 changes from red to green; the count has one vote per voter.
+        // Revote "replace": v2 changes from red to green; the count has one vote per voter, and
+        // the first receipt no longer counts.
+        let first = try harness.engine.vote(
+            campaign: "quick-poll", ballot: "colour", voter: "v2", vote: .choices(["red"])
+        )
+        .get()
+        let second = try harness.engine.vote(
+            campaign: "quick-poll", ballot: "colour", voter: "v2", vote: .choices(["green"])
+        ).get()
+        #expect(try harness.engine.receiptCounts(campaign: "quick-poll", ballot: "colour", receipt: first) == false)
+        #expect(try harness.engine.receiptCounts(campaign: "quick-poll", ballot: "colour", receipt: second) == true)
         #expect(
-            (try? harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: "v2", vote: .choices(["green"]))
-                .get()) != nil)
+            try harness.engine.receiptCounts(campaign: "quick-poll", ballot: "colour", receipt: "99-0123456789abcdef")
+                == nil)
         try harness.engine.closeNow(campaign: "quick-poll", ballot: "colour")
         #expect(harness.engine.state(campaign: "quick-poll", ballot: "colour") == .published)
         let json = try #require(harness.publishedJSON("quick-poll", "colour"))

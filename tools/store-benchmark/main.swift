@@ -91,7 +91,6 @@ func emptyDatabase(_ name: String) -> Connection {
     let path = base.appendingPathComponent(name).path
     try! Store(path: path, key: key).close()
     let connection = try! Connection(path: path)
-    try! connection.execute("PRAGMA busy_timeout = 10000")
     _ = try! connection.integer("PRAGMA journal_mode = WAL")
     try! connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
     try! connection.execute("INSERT INTO ballots(campaign, ballot) VALUES ('quick-poll', 'colour')")

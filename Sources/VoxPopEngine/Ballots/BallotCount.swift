@@ -74,10 +74,9 @@ struct BallotCount {
                 continue
             }
         }
-        var options = CountOptions(
+        let options = CountOptions(
             seats: method == .stv ? ballot.seats : 1, maxChoices: ballot.maxChoices, shortlist: ballot.shortlist,
             seed: ballot.seed)
-        options.stvRule = .scottish
         return BallotCount(
             tally: try Counter.count(box, method: method, options: options), optionIDs: ids, votes: total)
     }

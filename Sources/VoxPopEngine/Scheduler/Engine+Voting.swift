@@ -51,7 +51,7 @@ extension Engine {
     /// `vote`, waiting for the outcome.
     public func vote(campaign: String, ballot: String, voter: String, vote: Vote) -> Result<String, VoteRefusal> {
         let done = DispatchSemaphore(value: 0)
-        let result = ResultBox()
+        let result = Box<Result<String, VoteRefusal>>(.failure(.storage("no answer")))
         self.vote(campaign: campaign, ballot: ballot, voter: voter, vote: vote) {
             result.value = $0
             done.signal()
@@ -67,9 +67,4 @@ extension Engine {
         }
         return try store.receiptCounts(id, receipt: receipt)
     }
-}
-
-/// A result handed from the writer thread to a waiting caller; ordered by a semaphore.
-final class ResultBox: @unchecked Sendable {
-    var value: Result<String, VoteRefusal> = .failure(.storage("no answer"))
 }
