@@ -16,10 +16,11 @@ public enum AuditChain {
     {
         var hasher = SHA256()
         hasher.update(previous)
-        hasher.update(bigEndian(seq))
+        withUnsafeBytes(of: seq.bigEndian) { hasher.update($0.bindMemory(to: UInt8.self)) }
         hasher.update(voter)
-        hasher.update(bigEndian(acceptedAt))
-        hasher.update(vote.utf8)
+        withUnsafeBytes(of: acceptedAt.bigEndian) { hasher.update($0.bindMemory(to: UInt8.self)) }
+        var text = vote
+        text.withUTF8 { hasher.update($0) }
         return hasher.finalize()
     }
 
@@ -35,9 +36,5 @@ public enum AuditChain {
             parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
         else { return nil }
         return (seq, String(parts[1]))
-    }
-
-    private static func bigEndian(_ value: Int64) -> [UInt8] {
-        (0..<8).reversed().map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) }
     }
 }

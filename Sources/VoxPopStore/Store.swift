@@ -16,16 +16,25 @@ public final class Store: @unchecked Sendable {
     public let path: String
     public let writer: VoteWriter
     private let connection: Connection
+    private let checkpointer: Checkpointer
     private let lock = NSLock()
 
     /// Opens the database; `key` nil opens it for auditing, which reads pseudonyms and needs no key.
     public init(path: String, key: VoterKey?, synchronous: Synchronous = .full) throws(StoreError) {
         self.path = path
         do {
-            connection = try Self.open(path, synchronous: synchronous)
+            connection = try Self.open(path, synchronous: synchronous.rawValue)
             try Schema.migrate(connection)
             if let key { try Self.checkKey(key, connection: connection, path: path) }
-            writer = try VoteWriter(connection: Self.open(path, synchronous: synchronous))
+            // The writer's own connection neither waits for the disk nor checkpoints: its syncer
+            // flushes each commit before any vote in it is answered (see VoteWriter), and the
+            // checkpointer, with its own fsyncs, copies the WAL back (see Checkpointer).
+            let durable = synchronous == .full
+            let writerConnection = try Self.open(path, synchronous: durable ? "OFF" : "NORMAL")
+            writerConnection.waitForLocksInShortSteps()
+            writer = try VoteWriter(
+                connection: writerConnection, walPath: path + "-wal", syncsBeforeAnswering: durable)
+            checkpointer = try Checkpointer(path: path)
         } catch let error as SQLiteError {
             throw StoreError("cannot open the database \(path): \(error)")
         } catch let error as StoreError {
@@ -38,13 +47,15 @@ public final class Store: @unchecked Sendable {
     /// Stops the writer after committing what is queued.
     public func close() {
         writer.stop()
+        checkpointer.stop()
     }
 
-    private static func open(_ path: String, synchronous: Synchronous) throws(SQLiteError) -> Connection {
+    private static func open(_ path: String, synchronous: String) throws(SQLiteError) -> Connection {
         let connection = try Connection(path: path)  // waits for locks: see Connection.init
         _ = try connection.integer("PRAGMA journal_mode = WAL")
         try connection.execute(
-            "PRAGMA synchronous = \(synchronous.rawValue); PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536"
+            "PRAGMA synchronous = \(synchronous); PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
+                + "PRAGMA wal_autocheckpoint = 0"
         )
         return connection
     }

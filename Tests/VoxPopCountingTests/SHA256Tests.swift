@@ -26,6 +26,27 @@ import VoxPopCounting
         #expect(SHA256.hex(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// However the input is cut into updates (and whatever sequence type carries it), the digest is
+    /// that of the whole message.
+    @Test func updatesInPiecesMatchOneUpdate() {
+        let message = Array((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        let whole = SHA256.hash(message)
+        for cut in [1, 3, 63, 64, 65, 127, 200] {
+            var hasher = SHA256()
+            var start = 0
+            while start < message.count {
+                let end = min(start + cut, message.count)
+                if cut == 3 {
+                    hasher.update(message[start..<end].lazy.map { $0 })  // not contiguous storage
+                } else {
+                    hasher.update(message[start..<end])
+                }
+                start = end
+            }
+            #expect(hasher.finalize() == whole, "pieces of \(cut) bytes")
+        }
+    }
+
     @Test func paddingBoundaries() {
         // 55, 56 and 64 bytes cross the padding edge cases of section 5.1.1.
         #expect(

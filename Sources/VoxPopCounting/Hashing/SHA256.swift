@@ -7,37 +7,66 @@ public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
-    /// Input not yet compressed: always less than one 64-byte block between calls.
-    private var buffer: [UInt8] = []
+    /// Input not yet compressed (`buffered` bytes, always fewer than 64 between calls), held
+    /// inline so that hashing a short message allocates nothing: every vote hashes twice.
+    private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var buffered = 0
     private var length: UInt64 = 0
-    /// The message schedule, allocated once per hasher rather than once per block.
-    private var schedule = [UInt32](repeating: 0, count: 64)
 
-    public init() {
-        buffer.reserveCapacity(128)
-    }
+    public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let before = buffer.count
-        buffer.append(contentsOf: bytes)
-        length &+= UInt64(buffer.count - before)
-        guard buffer.count >= 64 else { return }
-        var offset = 0
-        while buffer.count - offset >= 64 {
-            compress(offset)
-            offset += 64
+        if bytes.withContiguousStorageIfAvailable({ update($0) }) != nil { return }
+        update(Array(bytes))
+    }
+
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(bytes.count)
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            if buffered == 0, rest.count >= 64 {
+                compress(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: rest.prefix(64))))
+                rest = rest.dropFirst(64)
+                continue
+            }
+            let taken = min(64 - buffered, rest.count)
+            let start = buffered
+            withUnsafeMutableBytes(of: &buffer) { block in
+                for index in 0..<taken { block[start + index] = rest[rest.startIndex + index] }
+            }
+            buffered += taken
+            rest = rest.dropFirst(taken)
+            if buffered == 64 {
+                let block = buffer
+                withUnsafeBytes(of: block) { compress($0) }
+                buffered = 0
+            }
         }
-        buffer.removeFirst(offset)
     }
 
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
-        var padding: [UInt8] = [0x80]
-        padding += [UInt8](repeating: 0, count: (119 - buffer.count) % 64)
-        padding += (0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> (UInt64($0) * 8)) }
-        update(padding)
+        // 0x80, zeros up to 56 bytes into a block, then the length in bits, big-endian.
+        var padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0
+        )
+        let count = 1 + (119 - buffered) % 64 + 8
+        withUnsafeMutableBytes(of: &padding) { bytes in
+            bytes[0] = 0x80
+            for index in 0..<8 { bytes[count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (index * 8)) }
+            let saved = length
+            update(UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+            length = saved
+        }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return words.flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (UInt32($0) * 8)) } }
+        var digest = [UInt8](repeating: 0, count: 32)
+        for (index, word) in words.enumerated() {
+            digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+            digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+            digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+            digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+        }
+        return digest
     }
 
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
@@ -69,33 +98,36 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// FIPS 180-4 section 6.2.2 on the block at `buffer[offset..<offset + 64]`.
-    private mutating func compress(_ offset: Int) {
-        for t in 0..<16 {
-            let i = offset + t * 4
-            schedule[t] =
-                UInt32(buffer[i]) << 24 | UInt32(buffer[i + 1]) << 16 | UInt32(buffer[i + 2]) << 8
-                | UInt32(buffer[i + 3])
+    /// FIPS 180-4 section 6.2.2 on one 64-byte block.
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for t in 0..<16 {
+                w[t] =
+                    UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8
+                    | UInt32(block[t * 4 + 3])
+            }
+            for t in 16..<64 {
+                let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            Self.k.withUnsafeBufferPointer { k in
+                for t in 0..<64 {
+                    let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                    let choose = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ choose &+ k[t] &+ w[t]
+                    let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ majority
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                }
+            }
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
+                state.7 &+ h
+            )
         }
-        for t in 16..<64 {
-            let s0 = rotate(schedule[t - 15], 7) ^ rotate(schedule[t - 15], 18) ^ (schedule[t - 15] >> 3)
-            let s1 = rotate(schedule[t - 2], 17) ^ rotate(schedule[t - 2], 19) ^ (schedule[t - 2] >> 10)
-            schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for t in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choose = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choose &+ Self.k[t] &+ schedule[t]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-            state.7 &+ h
-        )
     }
 
     private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }

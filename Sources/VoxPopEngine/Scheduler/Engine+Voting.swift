@@ -35,7 +35,7 @@ extension Engine {
         }
         let request = VoteRequest(
             ballotID: runtime.id, campaign: campaign, ballot: ballot,
-            voter: key.pseudonym(campaign: campaign, voter: voter),
+            voter: pseudonym,
             vote: checked.text, acceptedAt: now.milliseconds, replace: frozen.revote == "replace")
         // Queued under the lock, so a close that takes the lock next finds this vote in the queue.
         store.writer.submit(request) { outcome in

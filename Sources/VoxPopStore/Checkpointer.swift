@@ -1,0 +1,66 @@
+import Foundation
+
+/// Copies the WAL back into the database file on its own thread, so that the vote writer never
+/// waits for a checkpoint and its fsyncs.
+///
+/// The writer and the store's control connection run with `wal_autocheckpoint = 0`. This thread,
+/// on its own connection with `synchronous=FULL` (a checkpoint syncs the WAL before copying and
+/// the database after, with the flags of the connection that runs it), copies what it can beside
+/// the writer (PASSIVE). A passive checkpoint never catches a busy writer, so the WAL would only
+/// grow; once it is past `restartFrames` and nearly all copied, a RESTART checkpoint holds the
+/// writer for the last few frames and lets its next commit start the WAL from the beginning.
+final class Checkpointer: @unchecked Sendable {
+    // @unchecked: `connection` is used only by the thread; `stopping` only under `condition`.
+    private let connection: Connection
+    private let condition = NSCondition()
+    private var stopping = false
+    private var finished = false
+    /// The WAL size (in pages) past which the WAL is restarted.
+    private let restartFrames: Int64
+
+    init(path: String, restartFrames: Int64 = 16_384) throws(SQLiteError) {
+        connection = try Connection(path: path)
+        try connection.execute("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0")
+        self.restartFrames = restartFrames
+        let thread = Thread { [unowned self] in self.run() }
+        thread.name = "voxpop checkpointer"
+        thread.start()
+    }
+
+    /// Checkpoints once more, then stops the thread.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            if !stopping { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
+            let last = stopping
+            condition.unlock()
+            checkpoint()
+            if last { break }
+        }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func checkpoint() {
+        guard let (log, copied) = try? run("PASSIVE"), log >= 0 else { return }
+        if log >= restartFrames, log - copied < 2_048 { _ = try? run("RESTART") }
+    }
+
+    /// The WAL's size and how much of it is in the database file now, both in pages.
+    private func run(_ mode: String) throws(SQLiteError) -> (log: Int64, copied: Int64) {
+        let statement = try connection.statement("PRAGMA wal_checkpoint(\(mode))")
+        defer { statement.reset() }
+        guard try statement.step() else { return (-1, -1) }
+        return (statement.integer(1), statement.integer(2))
+    }
+}
