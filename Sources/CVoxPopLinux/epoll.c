@@ -39,6 +39,13 @@ int voxpop_epoll_wait(int epoll, int *fds, uint32_t *events, int capacity, int t
 
 int voxpop_eventfd(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 
-int voxpop_accept(int listener) { return accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC); }
+int voxpop_accept(int listener, uint32_t *peer) {
+    struct sockaddr_in address;
+    socklen_t length = sizeof address;
+    int fd = accept4(listener, (struct sockaddr *)&address, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    *peer = fd >= 0 && address.sin_family == AF_INET ? address.sin_addr.s_addr : 0;
+    return fd;
+}

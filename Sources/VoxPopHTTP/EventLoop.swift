@@ -140,7 +140,8 @@ final class EventLoop: @unchecked Sendable {
 
     private func acceptAll(now: Double) {
         while true {
-            let fd = voxpop_accept(listener)
+            var peer: UInt32 = 0
+            let fd = voxpop_accept(listener, &peer)
             if fd < 0 { return }
             guard counter.enter(limit: configuration.maximumConnections) else {
                 Glibc.close(fd)  // over the cap: refuse at once rather than let clients pile up
@@ -152,6 +153,7 @@ final class EventLoop: @unchecked Sendable {
             parser.maximumBody = configuration.maximumBody
             nextID += 1
             let connection = HTTPConnection(fd: fd, id: nextID, parser: parser, now: now)
+            connection.peer = dotted(peer)
             connections[fd] = connection
             do {
                 try register(fd, events: read)
@@ -195,11 +197,12 @@ final class EventLoop: @unchecked Sendable {
                 fill(connection, slot: slot, response: Self.problem(error.status, error.reason))
                 return
             }
-            guard let request else {
+            guard var request else {
                 connection.partialSince = connection.parser.buffered > 0 ? (connection.partialSince ?? now) : nil
                 return
             }
             connection.partialSince = connection.parser.buffered > 0 ? now : nil
+            request.peer = connection.peer
             let slot = connection.firstSlot + connection.slots.count
             connection.slots.append((request.keepAlive, nil))
             if !request.keepAlive { connection.closing = true }
@@ -335,4 +338,10 @@ final class ConnectionCounter: @unchecked Sendable {
         defer { lock.unlock() }
         return count
     }
+}
+
+/// An IPv4 address in network byte order, as `a.b.c.d`.
+func dotted(_ address: UInt32) -> String {
+    let host = UInt32(bigEndian: address)
+    return "\(host >> 24).\(host >> 16 & 0xFF).\(host >> 8 & 0xFF).\(host & 0xFF)"
 }

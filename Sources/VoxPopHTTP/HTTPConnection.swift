@@ -17,6 +17,8 @@ final class HTTPConnection {
     /// Stop reading and close once the queued responses are written.
     var closing = false
     var lastActivity: Double
+    /// The client's address, for per-address limits.
+    var peer = ""
     /// When the first byte of a request not yet complete arrived.
     var partialSince: Double?
     var writable = true

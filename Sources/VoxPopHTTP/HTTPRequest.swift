@@ -10,6 +10,8 @@ public struct HTTPRequest: Sendable, Equatable {
     public var body: [UInt8]
     /// Whether the connection stays open after the response (RFC 9112 section 9.3).
     public var keepAlive: Bool
+    /// The client's IP address, set by the server (empty when parsed alone).
+    public var peer = ""
 
     /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {

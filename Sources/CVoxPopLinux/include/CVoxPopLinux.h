@@ -20,6 +20,7 @@ int voxpop_epoll_forget(int epoll, int fd);
 int voxpop_epoll_wait(int epoll, int *fds, uint32_t *events, int capacity, int timeout);
 int voxpop_eventfd(void);
 /// accept4 with SOCK_NONBLOCK and SOCK_CLOEXEC (a GNU extension Glibc's module hides).
-int voxpop_accept(int listener);
+/// `peer` receives the client's IPv4 address in network byte order.
+int voxpop_accept(int listener, uint32_t *peer);
 
 #endif
