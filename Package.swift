@@ -19,9 +19,9 @@ let package = Package(
         .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
         .target(name: "CVoxPopLinux"),
         .target(name: "VoxPopHTTP", dependencies: ["CVoxPopLinux"]),
-        .target(name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore"]),
+        .target(name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopHTTP"]),
         .executableTarget(
-            name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine"]),
+            name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine", "VoxPopHTTP"]),
         .executableTarget(
             name: "campaign-file-generator",
             dependencies: ["VoxPopCampaigns"],
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
         .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP"]),
-        .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine"]),
+        .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine", "VoxPopHTTP"]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
     ],
     swiftLanguageModes: [.v6]

@@ -45,8 +45,11 @@ public enum Audit {
                 line += "; \(twice) VOTERS COUNTED TWICE"
             }
             if let tally = record.tally, let definition = record.definition.flatMap(FrozenBallot.decode) {
-                let recount = try BallotCount.count(definition, votes: counted.map { ($0, 1) }).tally.json(extra: [
-                    ("campaign", Tally.string(campaign)), ("ballot", Tally.string(name)), ("votes", "\(counted.count)"),
+                let recounted = try BallotCount.count(
+                    definition, votes: counted.map { ($0, 1) }, decisions: try store.decisions(record.id))
+                let recount = recounted.tally.json(extra: [
+                    ("campaign", Tally.string(campaign)), ("ballot", Tally.string(name)),
+                    ("votes", "\(recounted.votes)"),
                     ("auditDigest", Tally.string(SHA256.hex(chain))),
                 ])
                 if recount == tally {

@@ -32,7 +32,18 @@ enum Schema {
             chain BLOB NOT NULL,
             current INTEGER NOT NULL DEFAULT 1);
         CREATE UNIQUE INDEX one_vote_per_voter ON votes(ballot, voter) WHERE current;
+        """,
+        // Invite codes, stored as keyed hashes like voter ids; and the operators' decisions on
+        // write-ins, by folded key (`WriteInKey`): approve, reject, or merge into another key.
         """
+        CREATE TABLE invites(campaign TEXT NOT NULL, code BLOB NOT NULL, PRIMARY KEY(campaign, code)) WITHOUT ROWID;
+        CREATE TABLE write_in_decisions(
+            ballot INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            into_key TEXT,
+            PRIMARY KEY(ballot, key)) WITHOUT ROWID;
+        """,
     ]
 
     /// Brings the database to the newest version, one migration per transaction.

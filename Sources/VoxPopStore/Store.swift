@@ -15,7 +15,7 @@ public final class Store: @unchecked Sendable {
 
     public let path: String
     public let writer: VoteWriter
-    private let connection: Connection
+    let connection: Connection
     private let checkpointer: Checkpointer
     private let lock = NSLock()
 
@@ -262,7 +262,7 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    private func locked<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+    func locked<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

@@ -13,3 +13,8 @@ enum ExitCode: Int32 {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// A line on stdout, written at once (the server's log is read while it runs).
+func printLine(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+}

@@ -1,17 +1,23 @@
 import Foundation
 import VoxPopCampaigns
+import VoxPopEngine
+import VoxPopHTTP
+import VoxPopStore
 
-/// `voxpop serve`: for now it loads and checks the campaigns and prints their schedule.
+/// `voxpop serve`: the engine, its scheduler and the HTTP API in one process.
 ///
-/// The engine (issue 4) and the HTTP server (issue 5) are not built yet, so after the listing it
-/// says so and exits 1 rather than pretend to serve.
+/// Starts by catching up (a ballot that should have closed while the server was down closes,
+/// is counted and published now), then ticks the scheduler every half second. SIGTERM or SIGINT
+/// stops it gracefully: no new connections, in-flight requests answered, queued votes committed
+/// and flushed, exit 0.
 enum ServeCommand {
-    static let usage = "usage: voxpop serve [--campaigns DIR] [--db FILE] [--host H] [--port P] [--publish DIR]"
+    static let usage =
+        "usage: voxpop serve [--campaigns DIR] [--db FILE] [--host H] [--port P] [--publish DIR] [--loops N]"
 
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments
         do {
-            parsed = try Arguments(arguments, options: ["campaigns", "db", "host", "port", "publish"])
+            parsed = try Arguments(arguments, options: ["campaigns", "db", "host", "port", "publish", "loops"])
         } catch {
             printError("voxpop serve: \(error.message)\n\(usage)")
             return .usage
@@ -20,23 +26,135 @@ enum ServeCommand {
             printError("voxpop serve: unexpected argument \(parsed.positional[0])\n\(usage)")
             return .usage
         }
-        if let port = parsed.options["port"], UInt16(port) == nil {
-            printError("voxpop serve: --port must be a number from 0 to 65535, not \(port)")
-            return .usage
+        var configuration = HTTPServer.Configuration()
+        configuration.host = parsed.options["host"] ?? "127.0.0.1"
+        if let port = parsed.options["port"] {
+            guard let number = UInt16(port) else {
+                printError("voxpop serve: --port must be a number from 0 to 65535, not \(port)")
+                return .usage
+            }
+            configuration.port = number
+        }
+        if let loops = parsed.options["loops"] {
+            guard let number = Int(loops), (1...64).contains(number) else {
+                printError("voxpop serve: --loops must be a number from 1 to 64, not \(loops)")
+                return .usage
+            }
+            configuration.loops = number
         }
         let directory = parsed.options["campaigns"] ?? "Campaigns"
+        let database = parsed.options["db"] ?? "voxpop.sqlite"
+        let publishDirectory = parsed.options["publish"] ?? "published"
+        let environment = ProcessInfo.processInfo.environment
+
         let loaded = CampaignLoader.load(paths: [directory])
         guard loaded.problems.isEmpty else {
             for problem in loaded.problems { printError(problem.description) }
             printError("voxpop serve: fix the problems above; `voxpop check \(directory)` lists them again")
             return .invalidInput
         }
-        for (file, campaign) in loaded.campaigns {
-            print(ScheduleListing.lines(for: campaign, file: file).joined(separator: "\n"))
+        let campaigns = loaded.campaigns.map(\.campaign)
+        let store: Store
+        let engine: Engine
+        let api: API
+        let clock = SystemClock()
+        do {
+            let key = try VoterKey.load(databasePath: database, environment: environment)
+            store = try Store(path: database, key: key)
+            engine = try Engine(
+                campaigns: campaigns, store: store, clock: clock,
+                publisher: Publisher(directory: URL(fileURLWithPath: publishDirectory)), key: key)
+            for step in try engine.tick() { printLine("voxpop: \(step)") }
+            api = try API(
+                engine: engine, campaigns: campaigns, environment: environment, clock: clock,
+                loadCampaigns: { CampaignLoader.load(paths: [directory]) })
+        } catch {
+            printError("voxpop serve: \(error)")
+            return .invalidInput
         }
-        printError(
-            "voxpop serve: \(loaded.campaigns.count) campaigns loaded and valid; the voting server is not built yet (issue 5), so nothing is served"
-        )
-        return .invalidInput
+        for warning in api.warnings { printError("voxpop serve: warning: \(warning)") }
+
+        let server = HTTPServer(configuration: configuration, handler: api)
+        let port: UInt16
+        do {
+            port = try server.start()
+        } catch {
+            printError("voxpop serve: cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            store.close()
+            return .invalidInput
+        }
+        printLine("voxpop: listening on http://\(configuration.host):\(port) (\(configuration.loops) event loops)")
+        printLine("voxpop: database \(database), publishing to \(publishDirectory)/")
+        for id in engine.campaignIDs {
+            for view in engine.ballotViews(campaign: id) ?? [] {
+                printLine("voxpop: \(id)/\(view.definition.id): \(view.state.rawValue)")
+            }
+        }
+
+        let stopping = DispatchSemaphore(value: 0)
+        signal(SIGPIPE, SIG_IGN)
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stopping.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        let scheduler = Scheduler(engine: engine)
+        scheduler.start()
+        stopping.wait()
+        printLine("voxpop: stopping: answering what is in flight, then flushing the votes")
+        scheduler.stop()
+        server.stop()
+        store.close()
+        printLine("voxpop: stopped")
+        _ = sources
+        return .success
+    }
+}
+
+/// Ticks the engine on its own thread, so that a close counting a million votes never holds up
+/// an event loop.
+final class Scheduler: @unchecked Sendable {
+    // @unchecked: `stopping` only under `condition`.
+    private let engine: Engine
+    private let condition = NSCondition()
+    private var stopping = false
+    private var finished = false
+
+    init(engine: Engine) { self.engine = engine }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "voxpop scheduler"
+        thread.start()
+    }
+
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            if !stopping { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.5)) }
+            let stop = stopping
+            condition.unlock()
+            if stop { break }
+            do {
+                for step in try engine.tick() { printLine("voxpop: \(step)") }
+            } catch {
+                printError("voxpop: scheduler: \(error) (retrying)")
+            }
+        }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

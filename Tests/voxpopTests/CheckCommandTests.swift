@@ -35,14 +35,4 @@ import Testing
         #expect(try CommandRunner.run([]).status == 2)
         #expect(try CommandRunner.run(["frobnicate"]).status == 2)
     }
-
-    @Test func serveListsTheScheduleAndSaysTheServerIsNotBuiltYet() throws {
-        let result = try CommandRunner.run(["serve", "--campaigns", "Campaigns"])
-        #expect(result.status == 1)
-        #expect(
-            result.stdout.contains(
-                "  final [irv] opens when nominations closes, closes 2027-01-25T09:00:00+01:00 Europe/Stockholm"))
-        #expect(result.stdout.contains("  ideas [cumulative] opens when loaded, closes never (stays open)"))
-        #expect(result.stderr.contains("not built yet"))
-    }
 }

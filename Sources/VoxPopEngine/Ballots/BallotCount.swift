@@ -1,11 +1,14 @@
 import VoxPopCampaigns
 import VoxPopCounting
+import VoxPopStore
 
 /// Counts a ballot's stored votes under its frozen rules.
 ///
 /// Write-ins that fold to the same `WriteInKey` are one option, shown under the spelling most
 /// voters used (the first seen, on a tie); a write-in that folds like a fixed option's label counts
 /// for that option. Write-in options get ids made from their key (`goteborg`, `new-york`).
+/// Operators' decisions apply first: a rejected write-in is not counted, and a merged one counts
+/// as the text it was merged into.
 struct BallotCount {
     let tally: Tally
     /// The option id of each candidate of the tally.
@@ -14,7 +17,11 @@ struct BallotCount {
     let votes: Int
 
     /// Counts stored vote texts, identical ones grouped with their number.
-    static func count(_ ballot: FrozenBallot, votes: [(text: String, weight: Int)]) throws(CountError) -> BallotCount {
+    static func count(
+        _ ballot: FrozenBallot, votes stored: [(text: String, weight: Int)],
+        decisions: [String: Store.WriteInDecision] = [:]
+    ) throws(CountError) -> BallotCount {
+        let votes = decisions.isEmpty ? stored : stored.compactMap { vote in moderated(vote, decisions) }
         var labels = ballot.options.map(\.label)
         var ids = ballot.options.map(\.id)
         var indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -79,6 +86,24 @@ struct BallotCount {
             seed: ballot.seed)
         return BallotCount(
             tally: try Counter.count(box, method: method, options: options), optionIDs: ids, votes: total)
+    }
+
+    /// A write-in vote as the operators' decisions leave it: nil if rejected, the target's text if
+    /// merged (following up to 8 merges, so a loop of merges cannot hang a count).
+    static func moderated(
+        _ vote: (text: String, weight: Int), _ decisions: [String: Store.WriteInDecision]
+    ) -> (text: String, weight: Int)? {
+        guard vote.text.hasPrefix("w:") else { return vote }
+        var text = String(vote.text.dropFirst(2))
+        for _ in 0..<8 {
+            guard let decision = decisions[WriteInKey(text).description] else { break }
+            switch decision.action {
+            case "reject": return nil
+            case "merge": text = decision.into ?? text
+            default: return ("w:" + text, vote.weight)
+            }
+        }
+        return ("w:" + text, vote.weight)
     }
 
     /// An option id from a folded write-in: lowercase ASCII letters and digits joined by '-'.

@@ -150,7 +150,8 @@ extension Engine {
         guard let frozen = runtime.frozen else {
             throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
         }
-        let count = try BallotCount.count(frozen, votes: try store.countedVotes(runtime.id).votes)
+        let count = try BallotCount.count(
+            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
         if runtime.state >= .closed { stateLock.withLock { ballots[reference]!.count = count } }
         return count
     }

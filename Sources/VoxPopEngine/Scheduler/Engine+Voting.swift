@@ -8,6 +8,20 @@ extension Engine {
         campaign: String, ballot: String, voter: String, vote: Vote,
         completion: @escaping @Sendable (Result<String, VoteRefusal>) -> Void
     ) {
+        cast(campaign: campaign, ballot: ballot, voter: voter, vote: vote) { completion($0.map(\.receipt)) }
+    }
+
+    /// A vote on disk: its receipt and the instant it was accepted.
+    public struct AcceptedVote: Sendable, Equatable {
+        public var receipt: String
+        public var acceptedAt: Date
+    }
+
+    /// `vote`, answering with the instant of acceptance too.
+    public func cast(
+        campaign: String, ballot: String, voter: String, vote: Vote,
+        completion: @escaping @Sendable (Result<AcceptedVote, VoteRefusal>) -> Void
+    ) {
         // The keyed hash is pure work: done before taking the lock every voter shares.
         let pseudonym = key.pseudonym(campaign: campaign, voter: voter)
         stateLock.lock()
@@ -40,7 +54,7 @@ extension Engine {
         // Queued under the lock, so a close that takes the lock next finds this vote in the queue.
         store.writer.submit(request) { outcome in
             switch outcome {
-            case .accepted(let receipt): completion(.success(receipt))
+            case .accepted(let receipt): completion(.success(AcceptedVote(receipt: receipt, acceptedAt: now)))
             case .alreadyVoted(let receipt): completion(.failure(.alreadyVoted(receipt: receipt)))
             case .failed(let message): completion(.failure(.storage(message)))
             }

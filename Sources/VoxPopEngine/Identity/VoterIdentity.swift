@@ -1,0 +1,106 @@
+import Foundation
+import VoxPopCampaigns
+import VoxPopHTTP
+import VoxPopStore
+
+/// Who a vote's sender is, per campaign: a signed token, an invite code, or (for open
+/// campaigns) a name the client gives itself, rate-limited per address.
+final class VoterIdentity: @unchecked Sendable {
+    // @unchecked: `tokens` and `invites` only under `lock`.
+    enum Refusal: Error, Equatable {
+        /// 401: no credential, or one that does not check out.
+        case missing(String)
+        case invalid(String)
+        /// 403: a valid credential of someone who may not vote here.
+        case notEligible(String)
+        /// 429
+        case rateLimited
+        /// 503: the server lacks what it needs to check (a token secret).
+        case notConfigured(String)
+    }
+
+    private let lock = NSLock()
+    private var tokens: [String: JWT] = [:]
+    private var missingSecrets: [String: String] = [:]
+    private var invites: [String: Set<[UInt8]>]
+    private let key: VoterKey
+    let limiter: AddressLimiter
+
+    init(campaigns: [Campaign], environment: [String: String], key: VoterKey, invites: [String: Set<[UInt8]>]) {
+        self.key = key
+        self.invites = invites
+        let rate = Double(environment["VOXPOP_OPEN_RATE"] ?? "") ?? 5
+        limiter = AddressLimiter(perSecond: rate, burst: max(1, rate * 10))
+        update(campaigns, environment: environment)
+    }
+
+    /// Reads each token campaign's secret from the environment; returns warnings for those unset.
+    @discardableResult
+    func update(_ campaigns: [Campaign], environment: [String: String]) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        var warnings: [String] = []
+        for campaign in campaigns {
+            guard case .token(let variable) = campaign.audience else { continue }
+            if let secret = environment[variable], !secret.isEmpty {
+                tokens[campaign.id] = JWT(secret: Array(secret.utf8))
+                missingSecrets[campaign.id] = nil
+            } else {
+                tokens[campaign.id] = nil
+                missingSecrets[campaign.id] = variable
+                warnings.append(
+                    "campaign \(campaign.id): \(variable) is not set, so its voter tokens cannot be checked; its votes are refused (503) until it is"
+                )
+            }
+        }
+        return warnings
+    }
+
+    /// The keyed hash an invite code is stored as (never the code itself).
+    func inviteHash(campaign: String, code: String) -> [UInt8] {
+        key.pseudonym(campaign: campaign, voter: "invite-code\u{0}" + code)
+    }
+
+    func addInvites(campaign: String, hashes: [[UInt8]]) {
+        lock.withLock { invites[campaign, default: []].formUnion(hashes) }
+    }
+
+    /// The voter id of a request on `campaign`, or why it may not vote.
+    func voter(
+        for request: HTTPRequest, campaign: Campaign, inviteCode: String?, now: Date
+    ) -> Result<String, Refusal> {
+        switch campaign.audience {
+        case .token(let variable):
+            guard let authorization = request.header("Authorization") else {
+                return .failure(.missing("send the voter token as Authorization: Bearer <token>"))
+            }
+            guard authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
+                return .failure(.invalid("the Authorization header must be Bearer <token>"))
+            }
+            guard let jwt = lock.withLock({ tokens[campaign.id] }) else {
+                return .failure(.notConfigured("the server has no secret for this campaign's tokens (\(variable))"))
+            }
+            do {
+                return .success(
+                    try jwt.voter(from: String(authorization.dropFirst(7)), audience: campaign.id, now: now))
+            } catch {
+                return .failure(.invalid(error.description))
+            }
+        case .invite:
+            guard let code = inviteCode ?? request.header("X-Invite-Code"), !code.isEmpty else {
+                return .failure(.missing("send your invite code as X-Invite-Code (or \"invite\" in the body)"))
+            }
+            let hash = inviteHash(campaign: campaign.id, code: code)
+            guard lock.withLock({ invites[campaign.id]?.contains(hash) ?? false }) else {
+                return .failure(.notEligible("this invite code is not one of this campaign's"))
+            }
+            return .success("invite\u{0}" + code)
+        case .open:
+            guard let voter = request.header("X-Voter-Id"), !voter.isEmpty, voter.utf8.count <= 200 else {
+                return .failure(.missing("name yourself with an X-Voter-Id header (at most 200 bytes)"))
+            }
+            guard limiter.allow(request.peer, now: now.timeIntervalSince1970) else { return .failure(.rateLimited) }
+            return .success("open\u{0}" + voter)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import VoxPopCampaigns
+import VoxPopCounting
+import VoxPopStore
+
+extension Engine {
+    /// A ballot as the API shows it.
+    public struct BallotView: Sendable {
+        public var definition: Ballot
+        public var state: BallotState
+        /// The open instant, once known (a ballot opening after another learns it at that close).
+        public var opens: Date?
+        public var closes: Date?
+        /// The options voted on: frozen once open, else the file's (none yet for a fed ballot).
+        public var options: [FrozenBallot.Option]
+        public var results: String
+    }
+
+    /// The ids of the loaded campaigns, sorted.
+    public var campaignIDs: [String] { stateLock.withLock { campaigns.keys.sorted() } }
+
+    public func campaign(_ id: String) -> Campaign? { stateLock.withLock { campaigns[id] } }
+
+    /// A campaign's ballots in file order, with their states and instants.
+    public func ballotViews(campaign id: String) -> [BallotView]? {
+        stateLock.withLock {
+            guard let campaign = campaigns[id] else { return nil }
+            return campaign.ballots.map { ballot in
+                let reference = Reference(campaign: id, ballot: ballot.id)
+                let runtime = ballots[reference]
+                let opens: Date? =
+                    switch ballot.opens {
+                    case .at(let date): date
+                    case .after(let other): ballots[Reference(campaign: id, ballot: other)]?.closedAt
+                    case nil: nil
+                    }
+                return BallotView(
+                    definition: ballot, state: runtime?.state ?? .scheduled, opens: opens,
+                    closes: runtime?.closedAt ?? closeDue(reference),
+                    options: runtime?.frozen?.options ?? FrozenBallot.options(of: ballot),
+                    results: runtime?.frozen?.results ?? ballot.results.rawValue)
+            }
+        }
+    }
+
+    /// The number of ballots open now.
+    public var openBallots: Int { stateLock.withLock { ballots.values.filter { $0.state == .open }.count } }
+
+    /// The tally of an open ballot with live results, counted now, in the published JSON's shape.
+    public func liveTally(campaign: String, ballot: String) throws -> String? {
+        let reference = Reference(campaign: campaign, ballot: ballot)
+        guard let runtime = stateLock.withLock({ ballots[reference] }), runtime.state == .open,
+            let frozen = runtime.frozen, frozen.results == ResultsVisibility.live.rawValue
+        else { return nil }
+        store.writer.sync()
+        let count = try BallotCount.count(
+            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
+        return try publicationJSON(reference, count: count)
+    }
+
+    /// One group of write-ins that fold alike, with the spellings voters used.
+    public struct WriteInGroup: Sendable, Equatable {
+        public var id: String
+        public var spellings: [(text: String, count: Int)]
+        public var count: Int
+        public var decision: Store.WriteInDecision?
+
+        public static func == (lhs: WriteInGroup, rhs: WriteInGroup) -> Bool {
+            lhs.id == rhs.id && lhs.count == rhs.count && lhs.decision == rhs.decision
+                && lhs.spellings.elementsEqual(rhs.spellings) { $0 == $1 }
+        }
+    }
+
+    /// The write-ins of a ballot, most written first, each with the operators' decision.
+    public func writeIns(campaign: String, ballot: String) throws -> [WriteInGroup]? {
+        guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
+            return nil
+        }
+        store.writer.sync()
+        let decisions = try store.decisions(id)
+        var groups: [String: WriteInGroup] = [:]
+        for (text, count) in try store.countedVotes(id).votes where text.hasPrefix("w:") {
+            let spelling = String(text.dropFirst(2))
+            let key = WriteInKey(spelling).description
+            groups[key, default: WriteInGroup(id: key, spellings: [], count: 0, decision: decisions[key])]
+                .spellings.append((spelling, count))
+            groups[key]!.count += count
+        }
+        return groups.values.map { group in
+            var group = group
+            group.spellings.sort { $0.count > $1.count || ($0.count == $1.count && $0.text < $1.text) }
+            return group
+        }.sorted { $0.count > $1.count || ($0.count == $1.count && $0.id < $1.id) }
+    }
+
+    /// Records an operator's decision on a write-in; refused once the ballot is counted, since its
+    /// tally would no longer match.
+    public func decideWriteIn(campaign: String, ballot: String, id: String, action: String, into: String?) throws {
+        let reference = Reference(campaign: campaign, ballot: ballot)
+        guard let runtime = stateLock.withLock({ ballots[reference] }) else {
+            throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
+        }
+        guard runtime.state < .tallied else {
+            throw EngineError(.conflict, "\(campaign)/\(ballot) is \(runtime.state.rawValue); its count is final")
+        }
+        let key = WriteInKey(id).description
+        if action == "merge", WriteInKey(into ?? "").description == key {
+            throw EngineError(.failed, "a write-in cannot be merged into itself")
+        }
+        try store.decide(runtime.id, key: key, .init(action: action, into: into))
+    }
+}
