@@ -40,8 +40,9 @@ let package = Package(
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
-        .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP"]),
-        .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine", "VoxPopHTTP"]),
+        .target(name: "VoxPopTestSupport", path: "Tests/VoxPopTestSupport"),
+        .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP", "VoxPopTestSupport"]),
+        .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine", "VoxPopHTTP", "VoxPopTestSupport"]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VoxPopHTTP
+import VoxPopTestSupport
 
 /// Answers /slow after 100 ms from another thread, /never not at all, everything else at once
 /// with its path.

@@ -61,3 +61,14 @@ public struct TallyRound: Sendable {
     /// Candidates excluded in this round.
     public var excluded: [Int] = []
 }
+
+extension Tally {
+    /// The count of a ballot that has no options (a nomination nobody wrote in): no winners, no
+    /// rounds, but the voters still on record.
+    public static func empty(method: CountingMethod, seats: Int, ballots: Int64, shortlist: Int?, seed: String) -> Tally
+    {
+        Tally(
+            method: method, seats: seats, candidates: [], ballots: ballots, winners: [], ranking: [],
+            shortlist: shortlist, rounds: [], seed: seed)
+    }
+}

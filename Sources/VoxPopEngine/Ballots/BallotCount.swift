@@ -61,6 +61,13 @@ struct BallotCount {
         }
 
         let method = ballot.countingMethod
+        guard !labels.isEmpty else {
+            let total = votes.reduce(0) { $0 + $1.weight }
+            let seats = method == .stv ? ballot.seats : 1
+            let tally = Tally.empty(
+                method: method, seats: seats, ballots: Int64(total), shortlist: ballot.shortlist, seed: ballot.seed)
+            return BallotCount(tally: tally, optionIDs: [], votes: total)
+        }
         var box = BallotBox(
             candidates: labels, hasValues: method.ballotShape == .ratings || method.ballotShape == .points)
         var total = 0

@@ -2,10 +2,10 @@ import Foundation
 import Glibc
 
 /// A blocking loopback client for tests: sends raw bytes, reads raw responses.
-final class TestClient {
-    let fd: Int32
+public final class TestClient {
+    public let fd: Int32
 
-    init(port: UInt16) throws {
+    public init(port: UInt16) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -23,14 +23,14 @@ final class TestClient {
 
     deinit { close(fd) }
 
-    func send(_ text: String) {
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
     /// Reads until `count` whole responses have arrived or the server closes; returns them and
     /// whether the server closed the connection.
-    func responses(_ count: Int) -> (responses: [(status: Int, body: String)], closed: Bool) {
+    public func responses(_ count: Int) -> (responses: [(status: Int, body: String)], closed: Bool) {
         var data: [UInt8] = []
         var found: [(Int, String)] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -48,13 +48,25 @@ final class TestClient {
     }
 
     /// Whether the server has closed the connection (reads until EOF or the timeout).
-    func closedByServer() -> Bool {
+    public func closedByServer() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let read = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if read == 0 { return true }
             if read < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }
         }
+    }
+
+    /// Sends one request and reads its answer: status, body and the raw head.
+    public func request(
+        _ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil
+    ) -> (status: Int, body: String) {
+        var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
+        if let body { text += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
+        text += "\r\n" + (body ?? "")
+        send(text)
+        return responses(1).responses.first ?? (0, "")
     }
 
     private static func parse(_ data: [UInt8]) -> ((Int, String), Int)? {
