@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "VoxPopTestSupport", path: "Tests/VoxPopTestSupport"),
         .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP", "VoxPopTestSupport"]),
         .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine", "VoxPopHTTP", "VoxPopTestSupport"]),
-        .testTarget(name: "voxpopTests", dependencies: ["voxpop"]),
+        .testTarget(name: "voxpopTests", dependencies: ["voxpop", "VoxPopTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

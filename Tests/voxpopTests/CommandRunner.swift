@@ -23,8 +23,9 @@ struct CommandRunner {
         return repository.appendingPathComponent(".build/debug/voxpop")
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = repository
