@@ -23,6 +23,11 @@ let package = Package(
         .executableTarget(
             name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine", "VoxPopHTTP"]),
         .executableTarget(
+            name: "load-generator",
+            dependencies: ["CVoxPopLinux", "VoxPopEngine"],
+            path: "tools/load-generator"
+        ),
+        .executableTarget(
             name: "campaign-file-generator",
             dependencies: ["VoxPopCampaigns"],
             path: "tools/campaign-file-generator"

@@ -15,8 +15,15 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        // ASCII case folding without building lowercased copies: field names are ASCII tokens.
+        let wanted = name.utf8
+        return headers.first { field in
+            field.name.utf8.count == wanted.count
+                && zip(field.name.utf8, wanted).allSatisfy { Self.lower($0) == Self.lower($1) }
+        }?.value
     }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
 
     /// The target's path, without the query.
     public var path: Substring { target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0] }

@@ -81,6 +81,23 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         #expect(next.responses(1).responses.map(\.status) == [200])
     }
 
+    /// The parser's hostile corpus, each case on its own connection to one running server: the
+    /// right status, then the connection closed, and the server still answering others.
+    @Test func everyHostileRequestIsRefusedOverASocketAndTheServerGoesOn() throws {
+        let (server, port) = try server { $0.requestTimeout = 2 }
+        defer { server.stop() }
+        for (name, text, status) in HTTPParserTests.hostile {
+            let attacker = try TestClient(port: port)
+            attacker.send(text)
+            let (responses, _) = attacker.responses(1)
+            #expect(responses.map(\.status) == [status], "\(name)")
+            #expect(attacker.closedByServer(), "\(name): the connection is closed after the refusal")
+        }
+        #expect(handler.requests == 0, "no hostile request reached the handler")
+        let next = try TestClient(port: port)
+        #expect(next.request("GET", "/healthz").status == 200)
+    }
+
     @Test func aSlowSenderIsCutOff() throws {
         let (server, port) = try server { $0.requestTimeout = 0.5 }
         defer { server.stop() }

@@ -1,0 +1,267 @@
+// A load generator for VoxPop's HTTP API (and, for comparison, any server's fixed /healthz).
+//
+//     swift run -c release load-generator --port P [--mode votes|healthz] [--connections 64]
+//         [--duration 10] [--idle 0] [--secret-env VAR] [--campaign C] [--ballot B]
+//         [--duplicates 0.05] [--forged 0.05]
+//
+// One thread, one epoll instance, N keep-alive connections, each with one request in flight (as
+// N browsers or phones would). Every request is built before the clock starts, so the generator
+// spends its time on sockets, not on formatting or signing: it must cost far less per request
+// than the server it measures. Votes are distinct voters with signed tokens, plus a share of
+// duplicates (a connection's own earlier voter: expects 409) and forged tokens (expects 401);
+// every answer's status is checked. `--idle N` first opens N more keep-alive connections, each
+// answered once and then left idle for the whole run.
+//
+// Prints one line: mode, requests, seconds, requests/s, latency p50/p99/p99.9 in ms, and
+// unexpected answers (which must be 0).
+import CVoxPopLinux
+import Foundation
+import Glibc
+import VoxPopEngine
+
+var options: [String: String] = [:]
+var iterator = CommandLine.arguments.dropFirst().makeIterator()
+while let name = iterator.next() {
+    guard name.hasPrefix("--"), let value = iterator.next() else {
+        FileHandle.standardError.write(Data("usage: load-generator --port P [--mode votes|healthz] ...\n".utf8))
+        exit(2)
+    }
+    options[String(name.dropFirst(2))] = value
+}
+let port = UInt16(options["port"] ?? "8080")!
+let mode = options["mode"] ?? "votes"
+let connections = Int(options["connections"] ?? "64")!
+let duration = Double(options["duration"] ?? "10")!
+let idle = Int(options["idle"] ?? "0")!
+let campaign = options["campaign"] ?? "bench"
+let ballot = options["ballot"] ?? "vote"
+let duplicates = Double(options["duplicates"] ?? "0.05")!
+let forged = Double(options["forged"] ?? "0.05")!
+let secret = ProcessInfo.processInfo.environment[options["secret-env"] ?? "BENCH_SECRET"] ?? "bench secret"
+
+/// One prepared request and the status its answer must have.
+struct Prepared {
+    var bytes: [UInt8]
+    var expected: Int
+}
+
+// Enough requests for the run at up to 80,000 requests/s, split among the connections.
+let perConnection = max(64, Int(duration * 80_000) / connections)
+@MainActor func prepare(connection: Int) -> [Prepared] {
+    if mode == "healthz" {
+        let request = Prepared(bytes: Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8), expected: 200)
+        return [request]
+    }
+    let jwt = JWT(secret: Array(secret.utf8))
+    let forger = JWT(secret: Array("not the secret".utf8))
+    let issued = Date()
+    var random = SystemRandomNumberGenerator()
+    var requests: [Prepared] = []
+    requests.reserveCapacity(perConnection)
+    var voters: [String] = []
+    for index in 0..<perConnection {
+        let roll = Double.random(in: 0..<1, using: &random)
+        let token: String
+        let expected: Int
+        if roll < forged {
+            token = forger.sign(
+                subject: "forger-\(connection)-\(index)", audience: campaign, issuedAt: issued, lifetime: 3600)
+            expected = 401
+        } else if roll < forged + duplicates, let earlier = voters.randomElement(using: &random) {
+            token = jwt.sign(subject: earlier, audience: campaign, issuedAt: issued, lifetime: 3600)
+            expected = 409
+        } else {
+            let voter = "voter-\(ProcessInfo.processInfo.processIdentifier)-\(connection)-\(index)"
+            voters.append(voter)
+            token = jwt.sign(subject: voter, audience: campaign, issuedAt: issued, lifetime: 3600)
+            expected = 201
+        }
+        let body = index % 2 == 0 ? #"{"choices":["yes"]}"# : #"{"choices":["no"]}"#
+        let text =
+            "POST /v1/campaigns/\(campaign)/ballots/\(ballot)/votes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Authorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        requests.append(Prepared(bytes: Array(text.utf8), expected: expected))
+    }
+    return requests
+}
+
+@MainActor func connectLoopback() -> Int32 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let result = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+    }
+    guard result == 0 else {
+        FileHandle.standardError.write(
+            Data("load-generator: cannot connect to 127.0.0.1:\(port): errno \(errno)\n".utf8))
+        exit(1)
+    }
+    var on: Int32 = 1
+    setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+    return fd
+}
+
+/// Reads one whole response from a blocking socket; returns its status (0 on EOF).
+@MainActor func blockingResponse(_ fd: Int32) -> Int {
+    var data: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        if let (status, used) = parseResponse(data[...]), used > 0 { return status }
+        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { return 0 }
+        data += buffer[0..<count]
+    }
+}
+
+/// The status and length of the first whole response in `data`, if it has arrived.
+@MainActor func parseResponse(_ data: ArraySlice<UInt8>) -> (status: Int, length: Int)? {
+    let start = data.startIndex
+    guard data.count >= 16 else { return nil }
+    var index = start
+    var headEnd = -1
+    while index + 3 < data.endIndex {
+        if data[index] == 13, data[index + 1] == 10, data[index + 2] == 13, data[index + 3] == 10 {
+            headEnd = index + 4
+            break
+        }
+        index += 1
+    }
+    guard headEnd >= 0 else { return nil }
+    let status = Int(data[start + 9] - 48) * 100 + Int(data[start + 10] - 48) * 10 + Int(data[start + 11] - 48)
+    // Content-Length, case-insensitively.
+    var length = 0
+    var line = start
+    while line < headEnd {
+        var end = line
+        while end < headEnd, data[end] != 10 { end += 1 }
+        if end - line > 15, data[line] | 0x20 == UInt8(ascii: "c"), data[line + 8] | 0x20 == UInt8(ascii: "l"),
+            data[line + 14] == UInt8(ascii: ":")
+        {
+            var value = 0
+            for byte in data[(line + 15)..<end] where byte >= 48 && byte <= 57 { value = value * 10 + Int(byte - 48) }
+            length = value
+        }
+        line = end + 1
+    }
+    guard data.count >= headEnd - start + length else { return nil }
+    return (status, headEnd - start + length)
+}
+
+// Idle connections first: each answers one request, then sits open.
+var idleDescriptors: [Int32] = []
+for _ in 0..<idle {
+    let fd = connectLoopback()
+    let request = Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+    _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    guard blockingResponse(fd) == 200 else {
+        FileHandle.standardError.write(Data("load-generator: an idle connection was not answered\n".utf8))
+        exit(1)
+    }
+    idleDescriptors.append(fd)
+}
+
+final class Connection {
+    let fd: Int32
+    let requests: [Prepared]
+    var next = 0
+    var sentAt: UInt64 = 0
+    var inbound: [UInt8] = []
+    init(fd: Int32, requests: [Prepared]) {
+        self.fd = fd
+        self.requests = requests
+        inbound.reserveCapacity(8192)
+    }
+}
+
+@MainActor func nanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+let prepared = (0..<connections).map { prepare(connection: $0) }
+let epoll = voxpop_epoll_create()
+var byDescriptor: [Int32: Connection] = [:]
+for requests in prepared {
+    let fd = connectLoopback()
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+    byDescriptor[fd] = Connection(fd: fd, requests: requests)
+    _ = voxpop_epoll_watch(epoll, fd, UInt32(VOXPOP_EVENT_READ), 1)
+}
+
+var latencies: [UInt32] = []  // microseconds
+latencies.reserveCapacity(Int(duration * 100_000))
+var unexpected: [Int: Int] = [:]
+var answered = 0
+var exhausted = false
+
+@MainActor func send(_ connection: Connection) {
+    let request = connection.requests[connection.next % connection.requests.count]
+    connection.sentAt = nanoseconds()
+    // Small requests on an idle socket go out whole; a short write would be a broken benchmark.
+    let written = request.bytes.withUnsafeBytes {
+        Glibc.send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+    }
+    if written != request.bytes.count {
+        FileHandle.standardError.write(Data("load-generator: short write (\(written))\n".utf8))
+        exit(1)
+    }
+}
+
+let start = nanoseconds()
+let end = start + UInt64(duration * 1e9)
+for connection in byDescriptor.values { send(connection) }
+var fds = [Int32](repeating: 0, count: 256)
+var events = [UInt32](repeating: 0, count: 256)
+var buffer = [UInt8](repeating: 0, count: 65536)
+var running = connections
+while running > 0 {
+    let ready = voxpop_epoll_wait(epoll, &fds, &events, 256, 1000)
+    for index in 0..<max(0, Int(ready)) {
+        guard let connection = byDescriptor[fds[index]] else { continue }
+        let count = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+        if count <= 0 {
+            if count < 0, errno == EAGAIN { continue }
+            FileHandle.standardError.write(Data("load-generator: the server closed a connection\n".utf8))
+            exit(1)
+        }
+        connection.inbound += buffer[0..<count]
+        while let (status, used) = parseResponse(connection.inbound[...]) {
+            let now = nanoseconds()
+            latencies.append(UInt32(min(UInt64(UInt32.max), (now - connection.sentAt) / 1000)))
+            let expected = connection.requests[connection.next % connection.requests.count].expected
+            if status != expected { unexpected[status, default: 0] += 1 }
+            answered += 1
+            connection.inbound.removeFirst(used)
+            connection.next += 1
+            if connection.next >= connection.requests.count, mode != "healthz" { exhausted = true }
+            if now < end, !(exhausted && mode != "healthz") {
+                send(connection)
+            } else {
+                _ = voxpop_epoll_forget(epoll, connection.fd)
+                running -= 1
+            }
+        }
+    }
+}
+let seconds = Double(nanoseconds() - start) / 1e9
+latencies.sort()
+@MainActor func percentile(_ p: Double) -> Double {
+    latencies.isEmpty ? 0 : Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1000
+}
+let unexpectedText =
+    unexpected.isEmpty
+    ? "0" : unexpected.sorted { $0.key < $1.key }.map { "\($0.value)x\($0.key)" }.joined(separator: ",")
+print(
+    String(
+        format:
+            "%@ connections=%d idle=%d requests=%d seconds=%.2f rate=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms unexpected=%@",
+        mode, connections, idleDescriptors.count, answered, seconds, Double(answered) / seconds, percentile(0.5),
+        percentile(0.99), percentile(0.999), unexpectedText))
+if exhausted { FileHandle.standardError.write(Data("load-generator: ran out of prepared votes before the end\n".utf8)) }
+exit(unexpected.isEmpty ? 0 : 1)
