@@ -307,8 +307,18 @@ final class EventLoop: @unchecked Sendable {
 
     static func problem(_ status: Int, _ detail: String) -> HTTPResponse {
         let escaped = detail.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let name =
+            switch status {
+            case 408: "request-timeout"
+            case 413: "payload-too-large"
+            case 414: "uri-too-long"
+            case 431: "header-fields-too-large"
+            case 501: "not-implemented"
+            case 505: "http-version-not-supported"
+            default: "malformed-request"
+            }
         let body =
-            "{\"type\":\"https://voxpop.example/problems/http-\(status)\",\"title\":\"\(HTTPResponse.reason(status))\",\"status\":\(status),\"detail\":\"\(escaped)\"}"
+            "{\"type\":\"urn:voxpop:problem:\(name)\",\"title\":\"\(HTTPResponse.reason(status))\",\"status\":\(status),\"detail\":\"\(escaped)\"}"
         return HTTPResponse(status: status, contentType: "application/problem+json", body: body)
     }
 }

@@ -271,3 +271,30 @@ import VoxPopEngine
         #expect(client.request("GET", "/healthz").status == 200)  // the same connection, still open
     }
 }
+
+/// docs/openapi.json describes what the server does: every documented operation is routed (no
+/// `not-found` or `method-not-allowed`), and answers with one of its documented statuses.
+@Suite struct OpenAPIDocumentTests {
+    @Test func everyDocumentedOperationIsServedWithADocumentedStatus() throws {
+        let document = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: EngineHarness.repository.appendingPathComponent("docs/openapi.json")))
+        let paths = try #require((document as? [String: Any])?["paths"] as? [String: [String: Any]])
+        #expect(paths.count == 13)
+        let api = try APIHarness(at: "2027-05-01T10:00Z")
+        let values = ["campaign": "quick-poll", "ballot": "colour", "receipt": "1-0123456789abcdef"]
+        for (template, operations) in paths {
+            var path = template
+            for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: value) }
+            for (method, operation) in operations {
+                let documented = Set(((operation as? [String: Any])?["responses"] as? [String: Any] ?? [:]).keys)
+                let answer = try api.send(
+                    method.uppercased(), path, headers: ["Authorization": "Bearer \(APIHarness.operatorKey)"],
+                    body: method == "post" ? "{}" : nil)
+                #expect(
+                    documented.contains("\(answer.status)"), "\(method) \(template): \(answer.status) \(answer.body)")
+                #expect(
+                    !["not-found", "method-not-allowed"].contains(problemType(answer.json)), "\(method) \(template)")
+            }
+        }
+    }
+}
