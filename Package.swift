@@ -19,9 +19,11 @@ let package = Package(
         .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
         .target(name: "CVoxPopLinux"),
         .target(name: "VoxPopHTTP", dependencies: ["CVoxPopLinux"]),
-        .target(name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopHTTP"]),
+        .target(
+            name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopHTTP"]),
         .executableTarget(
-            name: "voxpop", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine", "VoxPopHTTP"]),
+            name: "voxpop",
+            dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine", "VoxPopHTTP"]),
         .executableTarget(
             name: "load-generator",
             dependencies: ["CVoxPopLinux", "VoxPopEngine"],
