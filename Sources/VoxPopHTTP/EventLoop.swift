@@ -64,8 +64,12 @@ final class EventLoop: @unchecked Sendable {
     /// Hands a response to the loop from any thread.
     func post(connection: UInt64, fd: Int32, slot: Int, response: HTTPResponse) {
         lock.lock()
+        let wasEmpty = inbox.isEmpty
         inbox.append((connection, fd, slot, response))
         lock.unlock()
+        // One wake-up per batch of answers: a non-empty inbox already has one pending, since the
+        // loop reads the eventfd before it drains the inbox.
+        guard wasEmpty else { return }
         var one: UInt64 = 1
         _ = Glibc.write(wake, &one, 8)
     }
