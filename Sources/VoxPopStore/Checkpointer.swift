@@ -10,46 +10,23 @@ import Foundation
 /// grow; once it is past `restartFrames` and nearly all copied, a RESTART checkpoint holds the
 /// writer for the last few frames and lets its next commit start the WAL from the beginning.
 final class Checkpointer: @unchecked Sendable {
-    // @unchecked: `connection` is used only by the thread; `stopping` only under `condition`.
+    // @unchecked: `connection` is used only on the repeating thread.
     private let connection: Connection
-    private let condition = NSCondition()
-    private var stopping = false
-    private var finished = false
     /// The WAL size (in pages) past which the WAL is restarted.
     private let restartFrames: Int64
+    private var thread: RepeatingThread?
 
     init(path: String, restartFrames: Int64 = 16_384) throws(SQLiteError) {
         connection = try Connection(path: path)
         try connection.execute("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0")
         self.restartFrames = restartFrames
-        let thread = Thread { [unowned self] in self.run() }
-        thread.name = "voxpop checkpointer"
-        thread.start()
+        thread = RepeatingThread(name: "voxpop checkpointer", interval: 0.05, finalRun: true) { [unowned self] in
+            checkpoint()
+        }
     }
 
     /// Checkpoints once more, then stops the thread.
-    func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        condition.unlock()
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            if !stopping { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
-            let last = stopping
-            condition.unlock()
-            checkpoint()
-            if last { break }
-        }
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
-    }
+    func stop() { thread?.stop() }
 
     private func checkpoint() {
         guard let (log, copied) = try? run("PASSIVE"), log >= 0 else { return }

@@ -5,8 +5,8 @@ import Foundation
 /// Linux's `fdatasync` on any descriptor of a file flushes all of the file's data written before
 /// the call, whichever descriptor wrote it; so answers handed over after their commit are safe to
 /// run once a flush that began after the hand-over returns. Several threads flush, so a commit
-/// that arrives while one flush is under way starts its own at once instead of waiting a whole
-/// flush for its turn: each answer then waits about one flush, not one and a half.
+/// that arrives while one flush is under way can start its own at once instead of waiting for
+/// its turn. (Measured: 1 and 3 threads gave the same vote rate over HTTP, within noise.)
 final class Syncer: @unchecked Sendable {
     // @unchecked: all state only under `condition`.
     private let walPath: String

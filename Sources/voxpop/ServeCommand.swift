@@ -101,8 +101,7 @@ enum ServeCommand {
             source.resume()
             sources.append(source)
         }
-        let scheduler = Scheduler(engine: engine)
-        scheduler.start()
+        let scheduler = Scheduler.start(engine)
         stopping.wait()
         printLine("voxpop: stopping: answering what is in flight, then flushing the votes")
         scheduler.stop()
@@ -116,45 +115,14 @@ enum ServeCommand {
 
 /// Ticks the engine on its own thread, so that a close counting a million votes never holds up
 /// an event loop.
-final class Scheduler: @unchecked Sendable {
-    // @unchecked: `stopping` only under `condition`.
-    private let engine: Engine
-    private let condition = NSCondition()
-    private var stopping = false
-    private var finished = false
-
-    init(engine: Engine) { self.engine = engine }
-
-    func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "voxpop scheduler"
-        thread.start()
-    }
-
-    func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        condition.unlock()
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            if !stopping { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.5)) }
-            let stop = stopping
-            condition.unlock()
-            if stop { break }
+enum Scheduler {
+    static func start(_ engine: Engine) -> RepeatingThread {
+        RepeatingThread(name: "voxpop scheduler", interval: 0.5) {
             do {
                 for step in try engine.tick() { printLine("voxpop: \(step)") }
             } catch {
                 printError("voxpop: scheduler: \(error) (retrying)")
             }
         }
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
     }
 }

@@ -34,7 +34,7 @@ public final class API: HTTPHandler, @unchecked Sendable {
 
     /// What an operator should know at start: unset token secrets, an admin API that is off.
     public var warnings: [String] {
-        var warnings = identity.update(engine.campaignIDs.compactMap(engine.campaign), environment: environment)
+        var warnings = identity.startWarnings
         if operatorKey == nil { warnings.append("VOXPOP_OPERATOR_KEY is not set: the operator API is off (404)") }
         return warnings
     }

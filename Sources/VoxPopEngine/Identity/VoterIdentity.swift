@@ -25,13 +25,15 @@ final class VoterIdentity: @unchecked Sendable {
     private var invites: [String: Set<[UInt8]>]
     private let key: VoterKey
     let limiter: AddressLimiter
+    /// The campaigns whose token secret was missing at start.
+    private(set) var startWarnings: [String] = []
 
     init(campaigns: [Campaign], environment: [String: String], key: VoterKey, invites: [String: Set<[UInt8]>]) {
         self.key = key
         self.invites = invites
         let rate = Double(environment["VOXPOP_OPEN_RATE"] ?? "") ?? 5
         limiter = AddressLimiter(perSecond: rate, burst: max(1, rate * 10))
-        update(campaigns, environment: environment)
+        startWarnings = update(campaigns, environment: environment)
     }
 
     /// Reads each token campaign's secret from the environment; returns warnings for those unset.

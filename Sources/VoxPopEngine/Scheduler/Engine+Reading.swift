@@ -59,16 +59,11 @@ extension Engine {
     }
 
     /// One group of write-ins that fold alike, with the spellings voters used.
-    public struct WriteInGroup: Sendable, Equatable {
+    public struct WriteInGroup: Sendable {
         public var id: String
         public var spellings: [(text: String, count: Int)]
         public var count: Int
         public var decision: Store.WriteInDecision?
-
-        public static func == (lhs: WriteInGroup, rhs: WriteInGroup) -> Bool {
-            lhs.id == rhs.id && lhs.count == rhs.count && lhs.decision == rhs.decision
-                && lhs.spellings.elementsEqual(rhs.spellings) { $0 == $1 }
-        }
     }
 
     /// The write-ins of a ballot, most written first, each with the operators' decision.
