@@ -2,7 +2,7 @@
 //
 //     swift run -c release load-generator --port P [--mode votes|healthz] [--connections 64]
 //         [--duration 10] [--idle 0] [--secret-env VAR] [--campaign C] [--ballot B]
-//         [--duplicates 0.05] [--forged 0.05]
+//         [--duplicates 0.05] [--forged 0.05] [--record FILE] [--per-connection N]
 //
 // One thread, one epoll instance, N keep-alive connections, each with one request in flight (as
 // N browsers or phones would). Every request is built before the clock starts, so the generator
@@ -10,7 +10,13 @@
 // than the server it measures. Votes are distinct voters with signed tokens, plus a share of
 // duplicates (a connection's own earlier voter: expects 409) and forged tokens (expects 401);
 // every answer's status is checked. `--idle N` first opens N more keep-alive connections, each
-// answered once and then left idle for the whole run.
+// answered once and then left idle for the whole run. `--ballot` takes a comma-separated list;
+// votes go to its ballots in turn.
+//
+// `--record FILE` is for tools/crash-test: the server may die at any moment, so answers are not
+// checked against expectations but written down (after "load-generator: sending" on stderr), one line per vote sent: status (0 when no
+// answer came), ballot, voter, and the receipt the answer carried ("-" for none). A connection
+// the server closes ends that connection's run instead of the whole program.
 //
 // Prints one line: mode, requests, seconds, requests/s, latency p50/p99/p99.9 in ms, and
 // unexpected answers (which must be 0).
@@ -34,7 +40,8 @@ let connections = Int(options["connections"] ?? "64")!
 let duration = Double(options["duration"] ?? "10")!
 let idle = Int(options["idle"] ?? "0")!
 let campaign = options["campaign"] ?? "bench"
-let ballot = options["ballot"] ?? "vote"
+let ballots = (options["ballot"] ?? "vote").split(separator: ",").map(String.init)
+let recordPath = options["record"]
 let duplicates = Double(options["duplicates"] ?? "0.05")!
 let forged = Double(options["forged"] ?? "0.05")!
 let secret = ProcessInfo.processInfo.environment[options["secret-env"] ?? "BENCH_SECRET"] ?? "bench secret"
@@ -43,10 +50,12 @@ let secret = ProcessInfo.processInfo.environment[options["secret-env"] ?? "BENCH
 struct Prepared {
     var bytes: [UInt8]
     var expected: Int
+    var ballot = ""
+    var voter = ""
 }
 
 // Enough requests for the run at up to 80,000 requests/s, split among the connections.
-let perConnection = max(64, Int(duration * 80_000) / connections)
+let perConnection = Int(options["per-connection"] ?? "") ?? max(64, Int(duration * 80_000) / connections)
 @MainActor func prepare(connection: Int) -> [Prepared] {
     if mode == "healthz" {
         let request = Prepared(bytes: Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8), expected: 200)
@@ -58,21 +67,24 @@ let perConnection = max(64, Int(duration * 80_000) / connections)
     var random = SystemRandomNumberGenerator()
     var requests: [Prepared] = []
     requests.reserveCapacity(perConnection)
-    var voters: [String] = []
+    var voters: [(voter: String, ballot: String)] = []
+    let run = ProcessInfo.processInfo.processIdentifier
     for index in 0..<perConnection {
         let roll = Double.random(in: 0..<1, using: &random)
         let token: String
         let expected: Int
+        var ballot = ballots[index % ballots.count]
+        var voter = "voter-\(run)-\(connection)-\(index)"
         if roll < forged {
-            token = forger.sign(
-                subject: "forger-\(connection)-\(index)", audience: campaign, issuedAt: issued, lifetime: 3600)
+            voter = "forger-\(run)-\(connection)-\(index)"
+            token = forger.sign(subject: voter, audience: campaign, issuedAt: issued, lifetime: 3600)
             expected = 401
         } else if roll < forged + duplicates, let earlier = voters.randomElement(using: &random) {
-            token = jwt.sign(subject: earlier, audience: campaign, issuedAt: issued, lifetime: 3600)
+            (voter, ballot) = earlier
+            token = jwt.sign(subject: voter, audience: campaign, issuedAt: issued, lifetime: 3600)
             expected = 409
         } else {
-            let voter = "voter-\(ProcessInfo.processInfo.processIdentifier)-\(connection)-\(index)"
-            voters.append(voter)
+            voters.append((voter, ballot))
             token = jwt.sign(subject: voter, audience: campaign, issuedAt: issued, lifetime: 3600)
             expected = 201
         }
@@ -80,7 +92,7 @@ let perConnection = max(64, Int(duration * 80_000) / connections)
         let text =
             "POST /v1/campaigns/\(campaign)/ballots/\(ballot)/votes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Authorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-        requests.append(Prepared(bytes: Array(text.utf8), expected: expected))
+        requests.append(Prepared(bytes: Array(text.utf8), expected: expected, ballot: ballot, voter: voter))
     }
     return requests
 }
@@ -120,6 +132,11 @@ let perConnection = max(64, Int(duration * 80_000) / connections)
 
 /// The status and length of the first whole response in `data`, if it has arrived.
 @MainActor func parseResponse(_ data: ArraySlice<UInt8>) -> (status: Int, length: Int)? {
+    parseResponseWithBody(data).map { ($0.status, $0.length) }
+}
+
+/// The status, length and body start of the first whole response in `data`, if it has arrived.
+@MainActor func parseResponseWithBody(_ data: ArraySlice<UInt8>) -> (status: Int, length: Int, bodyStart: Int)? {
     let start = data.startIndex
     guard data.count >= 16 else { return nil }
     var index = start
@@ -149,7 +166,24 @@ let perConnection = max(64, Int(duration * 80_000) / connections)
         line = end + 1
     }
     guard data.count >= headEnd - start + length else { return nil }
-    return (status, headEnd - start + length)
+    return (status, headEnd - start + length, headEnd)
+}
+
+/// The value of the body's "receipt" member, found by its text (both the 201 and the 409
+/// already-voted answers carry one).
+@MainActor func receipt(in body: ArraySlice<UInt8>) -> String {
+    let key = Array(#""receipt":""#.utf8)
+    guard body.count > key.count else { return "-" }
+    var index = body.startIndex
+    while index + key.count <= body.endIndex {
+        if body[index..<(index + key.count)].elementsEqual(key) {
+            let valueStart = index + key.count
+            guard let end = body[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return "-" }
+            return String(decoding: body[valueStart..<end], as: UTF8.self)
+        }
+        index += 1
+    }
+    return "-"
 }
 
 // Idle connections first: each answers one request, then sits open.
@@ -171,6 +205,10 @@ final class Connection {
     var next = 0
     var sentAt: UInt64 = 0
     var inbound: [UInt8] = []
+    /// For `--record`: each answered request's status and receipt, in order.
+    var answers: [(status: Int, receipt: String)] = []
+    var closed = false
+    var inFlight = false
     init(fd: Int32, requests: [Prepared]) {
         self.fd = fd
         self.requests = requests
@@ -199,43 +237,67 @@ latencies.reserveCapacity(Int(duration * 100_000))
 var unexpected: [Int: Int] = [:]
 var answered = 0
 var exhausted = false
+var running = connections
 
 @MainActor func send(_ connection: Connection) {
     let request = connection.requests[connection.next % connection.requests.count]
     connection.sentAt = nanoseconds()
+    connection.inFlight = true
     // Small requests on an idle socket go out whole; a short write would be a broken benchmark.
     let written = request.bytes.withUnsafeBytes {
         Glibc.send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
     }
     if written != request.bytes.count {
+        if recordPath != nil, written < 0 {
+            finish(connection)
+            return
+        }
         FileHandle.standardError.write(Data("load-generator: short write (\(written))\n".utf8))
         exit(1)
     }
 }
 
+/// Stops watching a connection whose run is over.
+@MainActor func finish(_ connection: Connection) {
+    guard !connection.closed else { return }
+    connection.closed = true
+    _ = voxpop_epoll_forget(epoll, connection.fd)
+    running -= 1
+}
+
+if recordPath != nil { FileHandle.standardError.write(Data("load-generator: sending\n".utf8)) }
 let start = nanoseconds()
 let end = start + UInt64(duration * 1e9)
 for connection in byDescriptor.values { send(connection) }
 var fds = [Int32](repeating: 0, count: 256)
 var events = [UInt32](repeating: 0, count: 256)
 var buffer = [UInt8](repeating: 0, count: 65536)
-var running = connections
 while running > 0 {
     let ready = voxpop_epoll_wait(epoll, &fds, &events, 256, 1000)
     for index in 0..<max(0, Int(ready)) {
-        guard let connection = byDescriptor[fds[index]] else { continue }
+        guard let connection = byDescriptor[fds[index]], !connection.closed else { continue }
         let count = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
         if count <= 0 {
             if count < 0, errno == EAGAIN { continue }
+            if recordPath != nil {
+                finish(connection)
+                continue
+            }
             FileHandle.standardError.write(Data("load-generator: the server closed a connection\n".utf8))
             exit(1)
         }
         connection.inbound += buffer[0..<count]
-        while let (status, used) = parseResponse(connection.inbound[...]) {
+        while !connection.closed, let (status, used, bodyStart) = parseResponseWithBody(connection.inbound[...]) {
             let now = nanoseconds()
             latencies.append(UInt32(min(UInt64(UInt32.max), (now - connection.sentAt) / 1000)))
-            let expected = connection.requests[connection.next % connection.requests.count].expected
-            if status != expected { unexpected[status, default: 0] += 1 }
+            connection.inFlight = false
+            if recordPath != nil {
+                let body = connection.inbound[bodyStart..<(connection.inbound.startIndex + used)]
+                connection.answers.append((status, receipt(in: body)))
+            } else {
+                let expected = connection.requests[connection.next % connection.requests.count].expected
+                if status != expected { unexpected[status, default: 0] += 1 }
+            }
             answered += 1
             connection.inbound.removeFirst(used)
             connection.next += 1
@@ -243,8 +305,7 @@ while running > 0 {
             if now < end, !(exhausted && mode != "healthz") {
                 send(connection)
             } else {
-                _ = voxpop_epoll_forget(epoll, connection.fd)
-                running -= 1
+                finish(connection)
             }
         }
     }
@@ -263,5 +324,22 @@ print(
             "%@ connections=%d idle=%d requests=%d seconds=%.2f rate=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms unexpected=%@",
         mode, connections, idleDescriptors.count, answered, seconds, Double(answered) / seconds, percentile(0.5),
         percentile(0.99), percentile(0.999), unexpectedText))
+if let recordPath {
+    // Every vote sent: answered ones with their status, the one in flight when the server died as 0.
+    var lines = ""
+    for connection in byDescriptor.values {
+        let sent = connection.answers.count + (connection.inFlight ? 1 : 0)
+        for index in 0..<sent {
+            let request = connection.requests[index]
+            let answer: (status: Int, receipt: String) =
+                index < connection.answers.count ? connection.answers[index] : (0, "-")
+            lines += "\(answer.status) \(request.ballot) \(request.voter) \(answer.receipt)\n"
+        }
+    }
+    guard FileManager.default.createFile(atPath: recordPath, contents: Data(lines.utf8)) else {
+        FileHandle.standardError.write(Data("load-generator: cannot write \(recordPath)\n".utf8))
+        exit(1)
+    }
+}
 if exhausted { FileHandle.standardError.write(Data("load-generator: ran out of prepared votes before the end\n".utf8)) }
 exit(unexpected.isEmpty ? 0 : 1)
