@@ -1,0 +1,166 @@
+import Foundation
+import Synchronization
+import Testing
+import VoxPopCampaigns
+import VoxPopEngine
+import VoxPopStore
+import VoxPopTestSupport
+
+/// Exactly-once under the races a viral campaign brings: one voter on many connections at once,
+/// votes in the last milliseconds before a close and right after it, and a reload mid-vote.
+@Suite struct RaceTests {
+    @Test func oneVoterOnManyConnectionsAtOnceIsCountedOnce() throws {
+        let api = try APIHarness(at: "2027-01-12T12:00Z")
+        let connections = 32
+        for round in 0..<4 {
+            let headers = api.token("airline-summer", voter: "racer-\(round)", secretOf: "AIRLINE_VOTER_SECRET")
+            // Connected first, so the votes leave together; each thread uses only its own client.
+            let clients = UncheckedClients(try (0..<connections).map { _ in try api.client() })
+            let answers = Mutex<[(status: Int, receipt: String?, type: String?)]>([])
+            concurrently(connections) { index in
+                let (status, text) = clients.list[index].request(
+                    "POST", "/v1/campaigns/airline-summer/ballots/nominations/votes", headers: headers,
+                    body: #"{"writeIn": "Place \#(index)"}"#)
+                let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+                answers.withLock { $0.append((status, json["receipt"] as? String, problemType(json))) }
+            }
+            let all = answers.withLock { $0 }
+            #expect(all.filter { $0.status == 201 }.count == 1, "round \(round): \(all.map(\.status))")
+            #expect(all.filter { $0.status == 409 && $0.type == "already-voted" }.count == connections - 1)
+            #expect(Set(all.compactMap(\.receipt)).count == 1, "every answer names the one stored vote")
+        }
+        try api.at("2027-01-19T12:00Z")
+        let tally = try #require(try api.engine.tally(campaign: "airline-summer", ballot: "nominations"))
+        #expect(tally.contains(#""votes":4"#), "\(tally)")
+    }
+
+    @Test func votesUpToTheCloseCountAndVotesFromItAreRefused() throws {
+        let harness = try EngineHarness(campaignFiles: ["candidate-hires.json"], at: "2027-03-02T12:00Z")
+        let close = EngineHarness.instant("2027-03-10T12:00Z")
+        harness.campaigns[0].ballots[0].closes = .at(close)
+        try harness.engine.tick()
+        let engine = harness.engine
+        let clock = harness.clock
+
+        // The last millisecond is still open; the close instant itself is not.
+        harness.clock.set(close.addingTimeInterval(-0.001))
+        let last = engine.vote(
+            campaign: "candidate-hires", ballot: "shortlist", voter: "last", vote: .choices(["amir-haddad"]))
+        #expect((try? last.get()) != nil)
+        harness.clock.set(close)
+        #expect(
+            engine.vote(
+                campaign: "candidate-hires", ballot: "shortlist", voter: "late", vote: .choices(["amir-haddad"]))
+                == .failure(.ballotNotOpen))
+        harness.clock.set(close.addingTimeInterval(-0.001))
+
+        // Voters race the scheduler with hundreds of votes in flight (queued for the writer, not yet
+        // committed) when the close comes: whatever was accepted before it must be in the count.
+        let accepted = Atomic<Int>(1)
+        let closed = Atomic<Bool>(false)
+        let wrongRefusals = Mutex<[VoteRefusal]>([])
+        let answered = DispatchGroup()
+        concurrently(5) { racer in
+            if racer == 0 {
+                Thread.sleep(forTimeInterval: 0.05)
+                clock.set(close)
+                _ = try! engine.tick()
+                return
+            }
+            let inFlight = DispatchSemaphore(value: 256)
+            var index = 0
+            while !closed.load(ordering: .relaxed) {
+                inFlight.wait()
+                answered.enter()
+                engine.vote(
+                    campaign: "candidate-hires", ballot: "shortlist", voter: "racer-\(racer)-\(index)",
+                    vote: .choices(["sofie-lunde"])
+                ) { result in
+                    switch result {
+                    case .success: accepted.add(1, ordering: .relaxed)
+                    case .failure(.ballotNotOpen): closed.store(true, ordering: .relaxed)
+                    case .failure(let refusal): wrongRefusals.withLock { $0.append(refusal) }
+                    }
+                    inFlight.signal()
+                    answered.leave()
+                }
+                index += 1
+            }
+        }
+        answered.wait()
+        #expect(wrongRefusals.withLock { $0 }.isEmpty)
+        #expect(engine.state(campaign: "candidate-hires", ballot: "shortlist") == .tallied)
+        let votes = accepted.load(ordering: .relaxed)
+        #expect(votes > 1, "the racers voted before the close")
+        let tally = try #require(try engine.tally(campaign: "candidate-hires", ballot: "shortlist"))
+        #expect(tally.contains(#""votes":\#(votes)"#), "accepted \(votes): \(tally)")
+        try expectAuditClean(harness, campaign: "candidate-hires")
+    }
+
+    @Test func aReloadInTheMiddleOfVotingLosesNoVote() throws {
+        let harness = try EngineHarness(campaignFiles: ["quick-poll.json"], at: "2027-05-01T10:00Z")
+        try harness.engine.tick()
+        let engine = harness.engine
+        var changedTitle = harness.campaigns[0]
+        changedTitle.title = LocalizedText("Which colour next, again?")
+        var changedOptions = harness.campaigns[0]
+        changedOptions.ballots[0].options.removeLast()
+        let (retitled, refused) = (changedTitle, changedOptions)
+
+        let accepted = Atomic<Int>(0)
+        let failures = Mutex<[String]>([])
+        let voting = Atomic<Bool>(true)
+        concurrently(5) { racer in
+            if racer == 0 {
+                for round in 0..<60 {
+                    do {
+                        let refusals = try engine.reload([round % 2 == 0 ? retitled : refused])
+                        if (round % 2 == 0) != refusals.isEmpty {
+                            failures.withLock { $0.append("round \(round): \(refusals)") }
+                        }
+                    } catch {
+                        failures.withLock { $0.append("round \(round): \(error)") }
+                    }
+                    Thread.sleep(forTimeInterval: 0.002)
+                }
+                voting.store(false, ordering: .relaxed)
+                return
+            }
+            var index = 0
+            while voting.load(ordering: .relaxed) {
+                let result = engine.vote(
+                    campaign: "quick-poll", ballot: "colour", voter: "racer-\(racer)-\(index)",
+                    vote: .choices(["yellow"]))
+                if case .failure(let refusal) = result {
+                    failures.withLock { $0.append("vote refused: \(refusal)") }
+                } else {
+                    accepted.add(1, ordering: .relaxed)
+                }
+                index += 1
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        try engine.closeNow(campaign: "quick-poll", ballot: "colour")
+        let votes = accepted.load(ordering: .relaxed)
+        #expect(votes > 0)
+        let tally = try #require(try engine.tally(campaign: "quick-poll", ballot: "colour"))
+        #expect(tally.contains(#""votes":\#(votes)"#), "accepted \(votes): \(tally)")
+        #expect(harness.publishedJSON("quick-poll", "colour")?["votes"] as? Int == votes)
+        try expectAuditClean(harness, campaign: "quick-poll")
+    }
+
+    /// `voxpop audit`'s check on the harness's database: chains verified, tallies recounted.
+    private func expectAuditClean(_ harness: EngineHarness, campaign: String) throws {
+        harness.stop()
+        let store = try Store(path: harness.databasePath, key: nil)
+        defer { store.close() }
+        let report = try Audit.run(store: store, campaign: campaign)
+        #expect(report.problems == 0, "\(report.lines)")
+    }
+}
+
+/// Test clients handed to racing threads, one each: never shared, so unchecked is sound here.
+private final class UncheckedClients: @unchecked Sendable {
+    let list: [TestClient]
+    init(_ list: [TestClient]) { self.list = list }
+}
