@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import VoxPopCampaigns
 import VoxPopEngine
@@ -16,7 +15,7 @@ import VoxPopTestSupport
             let headers = api.token("airline-summer", voter: "racer-\(round)", secretOf: "AIRLINE_VOTER_SECRET")
             // Connected first, so the votes leave together; each thread uses only its own client.
             let clients = UncheckedClients(try (0..<connections).map { _ in try api.client() })
-            let answers = Mutex<[(status: Int, receipt: String?, type: String?)]>([])
+            let answers = Locked<[(status: Int, receipt: String?, type: String?)]>([])
             concurrently(connections) { index in
                 let (status, text) = clients.list[index].request(
                     "POST", "/v1/campaigns/airline-summer/ballots/nominations/votes", headers: headers,
@@ -56,9 +55,9 @@ import VoxPopTestSupport
 
         // Voters race the scheduler with hundreds of votes in flight (queued for the writer, not yet
         // committed) when the close comes: whatever was accepted before it must be in the count.
-        let accepted = Atomic<Int>(1)
-        let closed = Atomic<Bool>(false)
-        let wrongRefusals = Mutex<[VoteRefusal]>([])
+        let accepted = Locked<Int>(1)
+        let closed = Locked<Bool>(false)
+        let wrongRefusals = Locked<[VoteRefusal]>([])
         let answered = DispatchGroup()
         concurrently(5) { racer in
             if racer == 0 {
@@ -69,7 +68,7 @@ import VoxPopTestSupport
             }
             let inFlight = DispatchSemaphore(value: 256)
             var index = 0
-            while !closed.load(ordering: .relaxed) {
+            while !closed.withLock({ $0 }) {
                 inFlight.wait()
                 answered.enter()
                 engine.vote(
@@ -77,8 +76,8 @@ import VoxPopTestSupport
                     vote: .choices(["sofie-lunde"])
                 ) { result in
                     switch result {
-                    case .success: accepted.add(1, ordering: .relaxed)
-                    case .failure(.ballotNotOpen): closed.store(true, ordering: .relaxed)
+                    case .success: accepted.withLock { $0 += 1 }
+                    case .failure(.ballotNotOpen): closed.withLock { $0 = true }
                     case .failure(let refusal): wrongRefusals.withLock { $0.append(refusal) }
                     }
                     inFlight.signal()
@@ -90,7 +89,7 @@ import VoxPopTestSupport
         answered.wait()
         #expect(wrongRefusals.withLock { $0 }.isEmpty)
         #expect(engine.state(campaign: "candidate-hires", ballot: "shortlist") == .tallied)
-        let votes = accepted.load(ordering: .relaxed)
+        let votes = accepted.withLock { $0 }
         #expect(votes > 1, "the racers voted before the close")
         let tally = try #require(try engine.tally(campaign: "candidate-hires", ballot: "shortlist"))
         #expect(tally.contains(#""votes":\#(votes)"#), "accepted \(votes): \(tally)")
@@ -107,9 +106,9 @@ import VoxPopTestSupport
         changedOptions.ballots[0].options.removeLast()
         let (retitled, refused) = (changedTitle, changedOptions)
 
-        let accepted = Atomic<Int>(0)
-        let failures = Mutex<[String]>([])
-        let voting = Atomic<Bool>(true)
+        let accepted = Locked<Int>(0)
+        let failures = Locked<[String]>([])
+        let voting = Locked<Bool>(true)
         concurrently(5) { racer in
             if racer == 0 {
                 for round in 0..<60 {
@@ -123,25 +122,25 @@ import VoxPopTestSupport
                     }
                     Thread.sleep(forTimeInterval: 0.002)
                 }
-                voting.store(false, ordering: .relaxed)
+                voting.withLock { $0 = false }
                 return
             }
             var index = 0
-            while voting.load(ordering: .relaxed) {
+            while voting.withLock({ $0 }) {
                 let result = engine.vote(
                     campaign: "quick-poll", ballot: "colour", voter: "racer-\(racer)-\(index)",
                     vote: .choices(["yellow"]))
                 if case .failure(let refusal) = result {
                     failures.withLock { $0.append("vote refused: \(refusal)") }
                 } else {
-                    accepted.add(1, ordering: .relaxed)
+                    accepted.withLock { $0 += 1 }
                 }
                 index += 1
             }
         }
         #expect(failures.withLock { $0 }.isEmpty)
         try engine.closeNow(campaign: "quick-poll", ballot: "colour")
-        let votes = accepted.load(ordering: .relaxed)
+        let votes = accepted.withLock { $0 }
         #expect(votes > 0)
         let tally = try #require(try engine.tally(campaign: "quick-poll", ballot: "colour"))
         #expect(tally.contains(#""votes":\#(votes)"#), "accepted \(votes): \(tally)")
@@ -163,4 +162,17 @@ import VoxPopTestSupport
 private final class UncheckedClients: @unchecked Sendable {
     let list: [TestClient]
     init(_ list: [TestClient]) { self.list = list }
+}
+
+/// A value shared by racing threads behind an NSLock (a pthread mutex, which ThreadSanitizer
+/// understands; it reported the Synchronization module's Mutex as racing on Linux).
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
 }
