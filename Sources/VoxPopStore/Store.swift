@@ -188,6 +188,14 @@ public final class Store: @unchecked Sendable {
     ///
     /// Read by scanning the table in order (`NOT INDEXED`): for the one large ballot a close
     /// counts, that is far faster than a lookup per vote through the voter index.
+    /// How many votes count now on a ballot (through the one-vote-per-voter index).
+    public func countVotes(_ ballotID: Int64) throws(SQLiteError) -> Int {
+        try locked { () throws(SQLiteError) in
+            Int(
+                try connection.integer("SELECT count(*) FROM votes WHERE ballot = \(ballotID) AND current") ?? 0)
+        }
+    }
+
     public func countedVotes(_ ballotID: Int64) throws(SQLiteError) -> (
         votes: [(text: String, weight: Int)], total: Int
     ) {

@@ -36,10 +36,12 @@ extension API {
             return refuse(Problem(429, "rate-limited", "too many votes from \(request.peer); wait a moment"))
         case .failure(.notConfigured(let why)): return refuse(Problem(503, "campaign-not-configured", why))
         }
+        let rates = self.rates
         engine.cast(campaign: id, ballot: ballot, voter: voter, vote: body.vote) { outcome in
             switch outcome {
             case .success(let accepted):
                 metrics.voteAccepted()
+                rates.record(campaign: id, ballot: ballot, at: accepted.acceptedAt)
                 respond(
                     HTTPResponse(
                         status: 201, contentType: "application/json",

@@ -11,6 +11,7 @@ public final class API: HTTPHandler, @unchecked Sendable {
     let engine: Engine
     let identity: VoterIdentity
     let metrics = Metrics()
+    let rates = VoteRates()
     let operatorKey: [UInt8]?
     /// Loads the campaign files again, for `POST /v1/admin/reload`.
     let loadCampaigns: @Sendable () -> CampaignLoader.Loaded
@@ -52,6 +53,8 @@ public final class API: HTTPHandler, @unchecked Sendable {
         let path = request.path
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         let method = request.method == "HEAD" ? "GET" : request.method
+        if segments.first == "admin" { return console(request, Array(segments.dropFirst()), respond: answer) }
+        if let route = PageRoute(segments) { return page(request, route, respond: answer) }
         guard let route = Route(segments) else {
             return answer(Problem(404, "not-found", "no such resource: \(path)").response)
         }

@@ -58,6 +58,38 @@ extension Engine {
         return try publicationJSON(reference, count: count)
     }
 
+    /// The results page of a ballot: the published HTML file once published, a page counted now
+    /// for an open ballot with live results, else nil.
+    public func resultsHTML(campaign: String, ballot: String) throws -> String? {
+        let reference = Reference(campaign: campaign, ballot: ballot)
+        guard let runtime = stateLock.withLock({ ballots[reference] }) else { return nil }
+        if runtime.state == .published {
+            let file = publisher.directory.appendingPathComponent("\(campaign)/\(ballot).html")
+            return try String(contentsOf: file, encoding: .utf8)
+        }
+        guard runtime.state == .open, let frozen = runtime.frozen, frozen.results == ResultsVisibility.live.rawValue
+        else { return nil }
+        store.writer.sync()
+        let count = try BallotCount.count(
+            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
+        let definition = self.campaign(campaign)
+        let digest = try store.chainHead(runtime.id, campaign: campaign, ballot: ballot)
+        return PublicationHTML.render(
+            .init(
+                campaign: campaign, ballot: ballot, title: definition?.title.text() ?? campaign,
+                question: definition?.ballot(ballot)?.question.text() ?? ballot, tally: count.tally,
+                json: "", votes: count.votes, auditDigest: SHA256.hex(digest)))
+    }
+
+    /// The votes that count now on a ballot, for the operator console.
+    public func voteCount(campaign: String, ballot: String) throws -> Int? {
+        guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
+            return nil
+        }
+        store.writer.sync()
+        return try store.countVotes(id)
+    }
+
     /// One group of write-ins that fold alike, with the spellings voters used.
     public struct WriteInGroup: Sendable {
         public var id: String
