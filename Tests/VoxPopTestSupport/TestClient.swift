@@ -4,6 +4,8 @@ import Glibc
 /// A blocking loopback client for tests: sends raw bytes, reads raw responses.
 public final class TestClient {
     public let fd: Int32
+    /// The head (status line and header fields) of the last response read.
+    public private(set) var lastHead = ""
 
     public init(port: UInt16) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -35,8 +37,9 @@ public final class TestClient {
         var found: [(Int, String)] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while found.count < count {
-            if let (response, used) = Self.parse(data) {
+            if let (response, head, used) = Self.parse(data) {
                 found.append(response)
+                lastHead = head
                 data.removeFirst(used)
                 continue
             }
@@ -69,7 +72,7 @@ public final class TestClient {
         return responses(1).responses.first ?? (0, "")
     }
 
-    private static func parse(_ data: [UInt8]) -> ((Int, String), Int)? {
+    private static func parse(_ data: [UInt8]) -> ((Int, String), String, Int)? {
         let text = String(decoding: data, as: UTF8.self)
         guard let headEnd = text.range(of: "\r\n\r\n") else { return nil }
         let head = text[..<headEnd.lowerBound]
@@ -79,6 +82,15 @@ public final class TestClient {
             .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
         let headBytes = text[..<headEnd.upperBound].utf8.count
         guard data.count >= headBytes + length else { return nil }
-        return ((status, String(decoding: data[headBytes..<headBytes + length], as: UTF8.self)), headBytes + length)
+        return (
+            (status, String(decoding: data[headBytes..<headBytes + length], as: UTF8.self)), String(head),
+            headBytes + length
+        )
+    }
+
+    /// A header field of the last response, by case-insensitive name.
+    public func lastHeader(_ name: String) -> String? {
+        lastHead.split(separator: "\r\n").dropFirst().first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+            .map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
     }
 }

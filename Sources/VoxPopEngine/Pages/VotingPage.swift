@@ -99,13 +99,13 @@ struct VotingPage {
             html +=
                 "<ol class=\"rank\" data-most=\"\(most)\" data-up=\"\(esc(lang(.moveUp)))\" data-down=\"\(esc(lang(.moveDown)))\">"
             for (index, option) in options.enumerated() {
-                var select =
-                    "<select name=\"rank-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\"><option value=\"\">\(lang(.rankNone))</option>"
-                for rank in 1...max(most, 1) { select += "<option>\(rank)</option>" }
-                select += "</select>"
+                // A number field, not a select: a select per option of 1...N would grow the page
+                // with the square of the options (78 KB for the 25 drawings).
+                let input =
+                    "<input type=\"number\" name=\"rank-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\" min=\"1\" max=\"\(most)\" inputmode=\"numeric\">"
                 html +=
                     "<li draggable=\"true\">"
-                    + row(select, id: "\(ballot.id)-\(index)", option.definition, option.label) + "</li>"
+                    + row(input, id: "\(ballot.id)-\(index)", option.definition, option.label) + "</li>"
             }
             html += "</ol></fieldset>"
         case .ratings:
@@ -160,15 +160,15 @@ struct VotingPage {
 
     private func esc(_ text: String) -> String { PageHTML.escape(text) }
 
-    /// Ranking by arrows or drag (kept in step with the rank selects the form posts: once moved,
+    /// Ranking by arrows or drag (kept in step with the rank fields the form posts: once moved,
     /// the list's order is the ranking), and the points left on a budget. The page works without it.
     static let script = """
         document.querySelectorAll('ol.rank').forEach(function(list){\
         var most=+list.dataset.most;\
         function number(){Array.prototype.forEach.call(list.children,function(li,i){\
-        li.querySelector('select').value=i<most?String(i+1):'';});}\
+        li.querySelector('input').value=i<most?String(i+1):'';});}\
         function sort(){var items=Array.prototype.slice.call(list.children);items.sort(function(a,b){\
-        var x=a.querySelector('select').value,y=b.querySelector('select').value;\
+        var x=a.querySelector('input').value,y=b.querySelector('input').value;\
         return (x===''?1e9:+x)-(y===''?1e9:+y);});items.forEach(function(li){list.appendChild(li);});}\
         Array.prototype.forEach.call(list.children,function(li){\
         ['up','down'].forEach(function(way){var b=document.createElement('button');b.type='button';b.className='small';\
@@ -176,7 +176,7 @@ struct VotingPage {
         b.onclick=function(){var other=way==='up'?li.previousElementSibling:li.nextElementSibling;if(!other)return;\
         if(way==='up')list.insertBefore(li,other);else list.insertBefore(other,li);\
         number();b.focus();};li.querySelector('.option').appendChild(b);});\
-        li.querySelector('select').onchange=sort;\
+        li.querySelector('input').onchange=sort;\
         li.ondragstart=function(e){e.dataTransfer.setData('text/plain','');list.dragged=li;};\
         li.ondragover=function(e){e.preventDefault();};\
         li.ondrop=function(e){e.preventDefault();var d=list.dragged;if(!d||d===li)return;\
