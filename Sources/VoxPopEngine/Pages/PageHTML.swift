@@ -28,11 +28,12 @@ enum PageHTML {
         a{color:#0b4f9c}:focus-visible{outline:3px solid #b35900;outline-offset:2px}\
         section{border-top:1px solid #c0bfbc;padding-top:.5rem;margin-top:1.5rem}\
         fieldset{border:0;padding:0;margin:0}legend{font-weight:600;margin-bottom:.5rem}\
-        .option{display:flex;gap:.75rem;align-items:flex-start;padding:.6rem;border:1px solid #c0bfbc;\
+        .option{display:flex;flex-wrap:wrap;gap:.5rem .75rem;align-items:flex-start;padding:.6rem;border:1px solid #c0bfbc;\
         border-radius:.5rem;margin:.4rem 0;min-height:2.75rem}.option label{flex:1}\
-        .option small{display:block;color:#4a4a4a}input[type=radio],input[type=checkbox]{width:1.4rem;height:1.4rem;margin:.15rem 0}\
+        .option small{display:block;color:#4a4a4a}.option label{min-width:8rem}.option a{flex-basis:100%}\
+        input[type=radio],input[type=checkbox]{width:1.4rem;height:1.4rem;margin:.15rem 0}\
         input[type=text],input[type=number],select{font:inherit;padding:.45rem;border:1px solid #5e5c64;border-radius:.35rem;min-height:2.75rem}\
-        input[type=number]{width:5rem}button{font:inherit;min-height:2.75rem;padding:.5rem 1.25rem;border:0;border-radius:.5rem;\
+        input[type=number]{width:4.5rem}button{font:inherit;min-height:2.75rem;padding:.5rem 1.25rem;border:0;border-radius:.5rem;\
         background:#0b4f9c;color:#fff;cursor:pointer}button.small{padding:.25rem .6rem;background:#deddda;color:#1e1e1e}\
         .actions{margin-top:1rem}.note{background:#f6f5f4;border-left:4px solid #0b4f9c;padding:.5rem .75rem}\
         .error{border-left-color:#a51d2d}code{word-break:break-all;font-size:1.05rem}\
