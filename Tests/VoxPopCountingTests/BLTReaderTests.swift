@@ -53,6 +53,8 @@ import Testing
         ("", "the file is empty"),
         ("four 2\n", "line 1: \"four\" is not a whole number"),
         ("3\n", "line 1: expected the number of candidates and of seats, like \"4 2\""),
+        // Found by tools/fuzz (blt), which crashed the count.
+        ("3 5\n-2\n2 1 2 3 0\n0\n", "line 1: the file asks for 5 seats but names 3 candidates"),
         ("3 1\n1 4 0\n0\n", "line 2: candidate 4 is out of range: there are 3 candidates"),
         ("3 1\n1 1 2 1 0\n0\n", "line 2: candidate 1 is ranked twice"),
         ("3 1\n1 1 2\n0\n", "line 2: the ballot does not end with 0"),

@@ -128,6 +128,18 @@ import Testing
         }
     }
 
+    /// Found by tools/fuzz (blt): with more seats than candidates both rules ran out of
+    /// candidates to exclude and crashed; every candidate is elected instead.
+    @Test(arguments: CountOptions.STVRule.allCases)
+    func stvWithMoreSeatsThanCandidatesElectsThemAll(rule: CountOptions.STVRule) {
+        for profile in Self.all.prefix(300) {
+            var options = CountOptions(seats: profile.candidates.count + 2)
+            options.stvRule = rule
+            let tally = try! Counter.count(profile.box(), method: .stv, options: options)
+            #expect(Set(tally.winners) == Set(profile.candidates.indices))
+        }
+    }
+
     @Test func scottishStagesAddUp() {
         // Every stage: votes + non-transferable + loss by fractions = the valid ballots.
         for (index, profile) in Self.all.prefix(1_000).enumerated() {

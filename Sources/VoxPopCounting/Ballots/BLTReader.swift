@@ -39,6 +39,10 @@ public enum BLTReader {
         guard candidateCount <= Int(UInt16.max) else {
             throw BallotFileError(line: scanner.lineNumber, "\(candidateCount) candidates is more than 65,535")
         }
+        guard seats <= candidateCount else {
+            throw BallotFileError(
+                line: scanner.lineNumber, "the file asks for \(seats) seats but names \(candidateCount) candidates")
+        }
 
         var withdrawn = [Bool](repeating: false, count: candidateCount)
         var withdrawnList: [Int] = []

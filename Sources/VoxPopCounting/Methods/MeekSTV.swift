@@ -81,7 +81,7 @@ enum MeekSTV {
             for candidate in newlyElected { standing[candidate] = .elected }
             elected += newlyElected
             round.elected = newlyElected
-            if newlyElected.isEmpty, elected.count < seats {
+            if newlyElected.isEmpty, elected.count < seats, !hopeful.isEmpty {
                 let lowest = tieBreaker.last(of: hopeful, votes: current, history: history, lots: &lots)
                 standing[lowest] = .excluded
                 keep[lowest] = 0
@@ -91,7 +91,8 @@ enum MeekSTV {
             if let previous = history.last { round.transfers = zip(current, previous).map { $0 - $1 } }
             history.append(current)
             rounds.append(round)
-            if elected.count >= seats { break }
+            // More seats than candidates ends once nobody is left hopeful.
+            if elected.count >= seats || !standing.contains(.hopeful) { break }
         }
 
         let remaining = (0..<candidateCount).filter { standing[$0] == .hopeful }

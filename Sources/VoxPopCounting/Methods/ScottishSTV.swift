@@ -113,7 +113,8 @@ enum ScottishSTV {
         first.elected = electAtEndOfStage()
         rounds.append(first)
 
-        while elected.count < seats {
+        // More seats than candidates (say a withdrawal left too few) ends with every candidate elected.
+        while elected.count < seats, !pendingSurplus.isEmpty || standing.contains(.continuing) {
             history.append(votes)
             let before = votes
             var round: TallyRound
