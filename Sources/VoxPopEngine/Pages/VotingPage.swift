@@ -76,20 +76,16 @@ struct VotingPage {
         }
         let count = options.count
         switch ballot.method.ballotShape {
-        case .single:
-            html += "<fieldset><legend>\(lang(.chooseOne))</legend>"
-            for (index, option) in options.enumerated() {
-                html += row(
-                    "<input type=\"radio\" name=\"choice\" value=\"\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">",
-                    id: "\(ballot.id)-\(index)", option.definition, option.label)
-            }
-            html += "</fieldset>"
-        case .approval:
-            let hint = ballot.maxChoices.map { String(format: lang(.chooseUpTo), $0) } ?? lang(.chooseAny)
+        case .single, .approval:
+            let single = ballot.method.ballotShape == .single
+            let hint =
+                single
+                ? lang(.chooseOne)
+                : ballot.maxChoices.map { String(format: lang(.chooseUpTo), $0) } ?? lang(.chooseAny)
             html += "<fieldset><legend>\(esc(hint))</legend>"
             for (index, option) in options.enumerated() {
                 html += row(
-                    "<input type=\"checkbox\" name=\"choice\" value=\"\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">",
+                    "<input type=\"\(single ? "radio" : "checkbox")\" name=\"choice\" value=\"\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">",
                     id: "\(ballot.id)-\(index)", option.definition, option.label)
             }
             html += "</fieldset>"
