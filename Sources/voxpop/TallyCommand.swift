@@ -65,7 +65,8 @@ enum TallyCommand {
                     bytes, method: method, maxScore: numbers["max-score"] ?? 5, budget: numbers["budget"])
             } else {
                 let contents = try BLTReader.read(bytes)
-                box = contents.box
+                // Withdrawn candidates take no part in the count (nor can they be elected).
+                box = contents.box.withdrawing(contents.withdrawn.map { $0 - 1 })
                 // The file's seats are for STV; the other methods elect one.
                 if method == .stv, numbers["seats"] == nil { options.seats = contents.seats }
             }

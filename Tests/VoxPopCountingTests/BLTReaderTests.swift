@@ -43,6 +43,20 @@ import Testing
         #expect(contents.box.weights == [3, 3, 1])
     }
 
+    /// Seen while fixing a fuzz crash: a withdrawn candidate used to be elected once the seats
+    /// outnumbered the candidates still standing.
+    @Test(arguments: CountOptions.STVRule.allCases)
+    func withdrawnCandidatesTakeNoPartInTheCount(rule: CountOptions.STVRule) throws {
+        let contents = try read("3 3\n-2\n2 1 2 3 0\n1 2 3 0\n0\n\"Anna\"\n\"Bo\"\n\"Cecilia\"\n")
+        let box = contents.box.withdrawing(contents.withdrawn.map { $0 - 1 })
+        #expect(box.candidates == ["Anna", "Cecilia"])
+        #expect(box.choices(of: 0).elementsEqual([0, 1]))
+        var options = CountOptions(seats: contents.seats)
+        options.stvRule = rule
+        let tally = try Counter.count(box, method: .stv, options: options)
+        #expect(tally.winners.map { box.candidates[$0] }.sorted() == ["Anna", "Cecilia"])
+    }
+
     @Test func groupsIdenticalBallots() throws {
         let contents = try read("3 1\n1 1 2 0\n1 2 0\n2 1 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n")
         #expect(contents.box.count == 2)

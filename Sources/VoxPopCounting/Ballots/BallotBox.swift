@@ -99,4 +99,29 @@ public struct BallotBox: Sendable {
             table[slot] = Int32(index)
         }
     }
+
+    /// The same ballots without the `withdrawn` candidates (0-based), who take no part in a count:
+    /// they are dropped from the candidates and from every ballot, the others renumbered.
+    public func withdrawing(_ withdrawn: [Int]) -> BallotBox {
+        guard !withdrawn.isEmpty else { return self }
+        let gone = Set(withdrawn)
+        var renumbered = [Int](repeating: -1, count: candidates.count)
+        var kept: [String] = []
+        for (index, name) in candidates.enumerated() where !gone.contains(index) {
+            renumbered[index] = kept.count
+            kept.append(name)
+        }
+        var box = BallotBox(candidates: kept, hasValues: hasValues, groupsIdentical: groupsIdentical)
+        for ballot in 0..<count {
+            var choices: [UInt16] = []
+            var values: [Int32] = []
+            for (offset, choice) in self.choices(of: ballot).enumerated() where renumbered[Int(choice)] >= 0 {
+                choices.append(UInt16(renumbered[Int(choice)]))
+                if hasValues { values.append(self.values(of: ballot)[self.values(of: ballot).startIndex + offset]) }
+            }
+            box.add(choices, values: values, weight: weights[ballot])
+        }
+        return box
+    }
+
 }
