@@ -32,9 +32,10 @@ public final class Store: @unchecked Sendable {
             let durable = synchronous == .full
             let writerConnection = try Self.open(path, synchronous: durable ? "OFF" : "NORMAL")
             writerConnection.waitForLocksInShortSteps()
-            writer = try VoteWriter(
-                connection: writerConnection, walPath: path + "-wal", syncsBeforeAnswering: durable)
             checkpointer = try Checkpointer(path: path)
+            writer = try VoteWriter(
+                connection: writerConnection, walPath: path + "-wal", syncsBeforeAnswering: durable,
+                checkpointer: checkpointer)
         } catch let error as SQLiteError {
             throw StoreError("cannot open the database \(path): \(error)")
         } catch let error as StoreError {

@@ -67,9 +67,13 @@ public final class VoteWriter: @unchecked Sendable {
     public private(set) var committedVotes = 0
 
     private let syncer: Syncer?
+    private let checkpointer: Checkpointer?
 
-    init(connection: Connection, walPath: String, syncsBeforeAnswering: Bool) throws(SQLiteError) {
+    init(
+        connection: Connection, walPath: String, syncsBeforeAnswering: Bool, checkpointer: Checkpointer? = nil
+    ) throws(SQLiteError) {
         self.connection = connection
+        self.checkpointer = checkpointer
         nextSeq = (try connection.integer("SELECT max(seq) FROM votes") ?? 0) + 1
         syncer = syncsBeforeAnswering ? Syncer(walPath: walPath) : nil
         let thread = Thread { [unowned self] in self.run() }
@@ -140,6 +144,7 @@ public final class VoteWriter: @unchecked Sendable {
             let batch = Array(queue.prefix(count))
             queue.removeFirst(count)
             condition.unlock()
+            checkpointer?.waitForRestart()
             commit(batch)
         }
     }
