@@ -26,28 +26,53 @@ extension API {
         } catch {
             return refuse(error)
         }
-        let voter: String
-        switch identity.voter(for: request, campaign: campaign, inviteCode: body.invite, now: clock.now) {
-        case .success(let name): voter = name
-        case .failure(.missing(let why)): return refuse(Problem(401, "missing-credential", why))
-        case .failure(.invalid(let why)): return refuse(Problem(401, "bad-credential", why))
-        case .failure(.notEligible(let why)): return refuse(Problem(403, "not-eligible", why))
-        case .failure(.rateLimited):
-            return refuse(Problem(429, "rate-limited", "too many votes from \(request.peer); wait a moment"))
-        case .failure(.notConfigured(let why)): return refuse(Problem(503, "campaign-not-configured", why))
-        }
-        let rates = self.rates
-        engine.cast(campaign: id, ballot: ballot, voter: voter, vote: body.vote) { outcome in
-            switch outcome {
+        cast(body.vote, ballot: ballot, campaign: campaign, Credentials(request: request, bodyInvite: body.invite)) {
+            result in
+            switch result {
             case .success(let accepted):
-                metrics.voteAccepted()
-                rates.record(campaign: id, ballot: ballot, at: accepted.acceptedAt)
                 respond(
                     HTTPResponse(
                         status: 201, contentType: "application/json",
                         body:
                             #"{"receipt":"\#(accepted.receipt)","ballot":\#(JSONText.string(ballot)),"acceptedAt":"\#(JSONText.iso(milliseconds: accepted.acceptedAt.milliseconds))"}"#
                     ))
+            case .failure(let problem): respond(problem.response)
+            }
+        }
+    }
+
+    typealias Credentials = VoterIdentity.Credentials
+
+    /// The one vote path behind the JSON API and the voting page's form: the sender's identity,
+    /// then the engine (the ballot's rules, the writer); `completion` runs once the vote is on
+    /// disk, or with the problem. Counts the outcome in the metrics and the console's rates.
+    func cast(
+        _ vote: Vote, ballot: String, campaign: Campaign, _ credentials: Credentials,
+        completion: @escaping @Sendable (Result<Engine.AcceptedVote, Problem>) -> Void
+    ) {
+        let metrics = self.metrics
+        let rates = self.rates
+        let refuse: @Sendable (Problem) -> Void = { problem in
+            metrics.voteRefused(problem.type)
+            completion(.failure(problem))
+        }
+        let voter: String
+        switch identity.voter(credentials, campaign: campaign, now: clock.now) {
+        case .success(let name): voter = name
+        case .failure(.missing(let why)): return refuse(Problem(401, "missing-credential", why))
+        case .failure(.invalid(let why)): return refuse(Problem(401, "bad-credential", why))
+        case .failure(.notEligible(let why)): return refuse(Problem(403, "not-eligible", why))
+        case .failure(.rateLimited):
+            return refuse(Problem(429, "rate-limited", "too many votes from \(credentials.peer); wait a moment"))
+        case .failure(.notConfigured(let why)): return refuse(Problem(503, "campaign-not-configured", why))
+        }
+        let id = campaign.id
+        engine.cast(campaign: id, ballot: ballot, voter: voter, vote: vote) { outcome in
+            switch outcome {
+            case .success(let accepted):
+                metrics.voteAccepted()
+                rates.record(campaign: id, ballot: ballot, at: accepted.acceptedAt)
+                completion(.success(accepted))
             case .failure(let refusal):
                 refuse(Self.problem(refusal, campaign: id, ballot: ballot))
             }
@@ -64,7 +89,7 @@ extension API {
         case .alreadyVoted(let receipt):
             Problem(
                 409, "already-voted", "this voter has voted on \(campaign)/\(ballot) already; the first vote stands",
-                extra: [("receipt", JSONText.string(receipt))])
+                receipt: receipt)
         case .storage(let why): Problem(503, "vote-not-stored", "the vote could not be stored: \(why)")
         }
     }

@@ -7,12 +7,15 @@ struct Problem: Error {
     var type: String
     var detail: String
     var extra: [(String, String?)] = []
+    /// For already-voted: the first vote's receipt (a `receipt` member of the body too).
+    var receipt: String?
 
-    init(_ status: Int, _ type: String, _ detail: String, extra: [(String, String?)] = []) {
+    init(_ status: Int, _ type: String, _ detail: String, extra: [(String, String?)] = [], receipt: String? = nil) {
         self.status = status
         self.type = type
         self.detail = detail
-        self.extra = extra
+        self.extra = extra + (receipt.map { [("receipt", JSONText.string($0))] } ?? [])
+        self.receipt = receipt
     }
 
     var response: HTTPResponse {

@@ -67,29 +67,59 @@ final class VoterIdentity: @unchecked Sendable {
         lock.withLock { invites[campaign, default: []].formUnion(hashes) }
     }
 
-    /// The voter id of a request on `campaign`, or why it may not vote.
-    func voter(
-        for request: HTTPRequest, campaign: Campaign, inviteCode: String?, now: Date
-    ) -> Result<String, Refusal> {
+    /// What a vote's sender presents: from the API's headers, or from the voting page's form.
+    struct Credentials: Sendable {
+        enum Token: Sendable {
+            case bearer(String)
+            /// An `Authorization` header that is not `Bearer <token>`.
+            case notBearer
+        }
+        var token: Token?
+        var inviteCode: String?
+        /// The name an open campaign's voter gives itself.
+        var voterID: String?
+        /// The client's address, for open campaigns' rate limit.
+        var peer: String
+
+        init(token: Token?, inviteCode: String?, voterID: String?, peer: String) {
+            self.token = token
+            self.inviteCode = inviteCode
+            self.voterID = voterID
+            self.peer = peer
+        }
+
+        /// The API's: `Authorization: Bearer`, `X-Invite-Code` (or the body's `invite`), `X-Voter-Id`.
+        init(request: HTTPRequest, bodyInvite: String?) {
+            token = request.header("Authorization").map { value in
+                value.count > 7 && value.prefix(7).lowercased() == "bearer "
+                    ? .bearer(String(value.dropFirst(7))) : .notBearer
+            }
+            inviteCode = bodyInvite ?? request.header("X-Invite-Code")
+            voterID = request.header("X-Voter-Id")
+            peer = request.peer
+        }
+    }
+
+    /// The voter id behind `credentials` on `campaign`, or why it may not vote.
+    func voter(_ credentials: Credentials, campaign: Campaign, now: Date) -> Result<String, Refusal> {
         switch campaign.audience {
         case .token(let variable):
-            guard let authorization = request.header("Authorization") else {
-                return .failure(.missing("send the voter token as Authorization: Bearer <token>"))
-            }
-            guard authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
-                return .failure(.invalid("the Authorization header must be Bearer <token>"))
+            let token: String
+            switch credentials.token {
+            case nil: return .failure(.missing("send the voter token as Authorization: Bearer <token>"))
+            case .notBearer: return .failure(.invalid("the Authorization header must be Bearer <token>"))
+            case .bearer(let value): token = value
             }
             guard let jwt = lock.withLock({ tokens[campaign.id] }) else {
                 return .failure(.notConfigured("the server has no secret for this campaign's tokens (\(variable))"))
             }
             do {
-                return .success(
-                    try jwt.voter(from: String(authorization.dropFirst(7)), audience: campaign.id, now: now))
+                return .success(try jwt.voter(from: token, audience: campaign.id, now: now))
             } catch {
                 return .failure(.invalid(error.description))
             }
         case .invite:
-            guard let code = inviteCode ?? request.header("X-Invite-Code"), !code.isEmpty else {
+            guard let code = credentials.inviteCode, !code.isEmpty else {
                 return .failure(.missing("send your invite code as X-Invite-Code (or \"invite\" in the body)"))
             }
             let hash = inviteHash(campaign: campaign.id, code: code)
@@ -98,10 +128,12 @@ final class VoterIdentity: @unchecked Sendable {
             }
             return .success("invite\u{0}" + code)
         case .open:
-            guard let voter = request.header("X-Voter-Id"), !voter.isEmpty, voter.utf8.count <= 200 else {
+            guard let voter = credentials.voterID, !voter.isEmpty, voter.utf8.count <= 200 else {
                 return .failure(.missing("name yourself with an X-Voter-Id header (at most 200 bytes)"))
             }
-            guard limiter.allow(request.peer, now: now.timeIntervalSince1970) else { return .failure(.rateLimited) }
+            guard limiter.allow(credentials.peer, now: now.timeIntervalSince1970) else {
+                return .failure(.rateLimited)
+            }
             return .success("open\u{0}" + voter)
         }
     }

@@ -99,78 +99,40 @@ extension API {
         let back =
             "/c/\(FormData.encode(id))?lang=\(language.rawValue)" + (token.map { "&t=" + FormData.encode($0) } ?? "")
         let title = language.text(definition.question)
-        let metrics = self.metrics
+        // Open campaigns: the browser's voter id, from its cookie or new.
+        let voterID = campaign.audience == .open ? Self.cookie("vp_voter", in: request) ?? Self.newVoterID() : nil
+        let cookie = voterID.map { "vp_voter=\($0); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" }
         let answer: @Sendable (Int, String, String?, String?) -> Void = { status, message, detail, receipt in
             respond(
                 self.html(
                     status,
                     AnswerPage.render(
                         language: language, title: title, message: message, detail: detail, receipt: receipt,
-                        back: back)))
+                        back: back),
+                    headers: cookie.map { [("Set-Cookie", $0)] } ?? []))
         }
         let vote: Vote
         do {
             vote = try FormVote.vote(from: form, shape: definition.method.ballotShape)
         } catch {
-            metrics.voteRefused("invalid-choices")
+            metrics.voteRefused(error.type)
             return answer(422, language(.invalid), error.detail, nil)
         }
-        // The page's credentials, handed to the same check as the API's headers.
-        var checked = request
-        var cookie: String?
-        switch campaign.audience {
-        case .token:
-            checked.headers.removeAll { $0.name.lowercased() == "authorization" }
-            if let token { checked.headers.append(("Authorization", "Bearer " + token)) }
-        case .open:
-            let voter = Self.cookie("vp_voter", in: request) ?? Self.newVoterID()
-            cookie = "vp_voter=\(voter); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
-            checked.headers.append(("X-Voter-Id", voter))
-        case .invite:
-            break
-        }
-        let voter: String
-        switch identity.voter(for: checked, campaign: campaign, inviteCode: form.first("invite"), now: clock.now) {
-        case .success(let name): voter = name
-        case .failure(.missing(let why)), .failure(.invalid(let why)):
-            metrics.voteRefused("bad-credential")
-            return answer(401, language(.notEligible), why, nil)
-        case .failure(.notEligible(let why)):
-            metrics.voteRefused("not-eligible")
-            return answer(403, language(.notEligible), why, nil)
-        case .failure(.rateLimited):
-            metrics.voteRefused("rate-limited")
-            return answer(429, language(.busy), nil, nil)
-        case .failure(.notConfigured(let why)):
-            metrics.voteRefused("campaign-not-configured")
-            return answer(503, language(.notEligible), why, nil)
-        }
-        let setCookie = cookie
-        let rates = self.rates
-        engine.cast(campaign: id, ballot: ballot, voter: voter, vote: vote) { outcome in
-            let (status, message, detail, receipt): (Int, String, String?, String?)
-            switch outcome {
-            case .success(let accepted):
-                metrics.voteAccepted()
-                rates.record(campaign: id, ballot: ballot, at: accepted.acceptedAt)
-                (status, message, detail, receipt) = (201, language(.thanks), nil, accepted.receipt)
-            case .failure(let refusal):
-                let problem = Self.problem(refusal, campaign: id, ballot: ballot)
-                metrics.voteRefused(problem.type)
-                switch refusal {
-                case .alreadyVoted(let first):
-                    (status, message, detail, receipt) = (409, language(.alreadyVoted), nil, first)
-                case .ballotNotOpen: (status, message, detail, receipt) = (409, language(.notOpen), nil, nil)
-                default: (status, message, detail, receipt) = (problem.status, language(.invalid), problem.detail, nil)
+        let credentials = Credentials(
+            token: token.map { .bearer($0) }, inviteCode: form.first("invite"), voterID: voterID, peer: request.peer)
+        cast(vote, ballot: ballot, campaign: campaign, credentials) { result in
+            switch result {
+            case .success(let accepted): answer(201, language(.thanks), nil, accepted.receipt)
+            case .failure(let problem):
+                switch problem.type {
+                case "already-voted": answer(409, language(.alreadyVoted), nil, problem.receipt)
+                case "ballot-not-open": answer(409, language(.notOpen), nil, nil)
+                case "missing-credential", "bad-credential", "not-eligible", "campaign-not-configured":
+                    answer(problem.status, language(.notEligible), problem.detail, nil)
+                case "rate-limited": answer(429, language(.busy), nil, nil)
+                default: answer(problem.status, language(.invalid), problem.detail, nil)
                 }
             }
-            respond(
-                self.html(
-                    status,
-                    AnswerPage.render(
-                        language: language, title: title, message: message, detail: detail, receipt: receipt,
-                        back: back),
-                    headers: setCookie.map { [("Set-Cookie", $0)] } ?? []))
         }
     }
 

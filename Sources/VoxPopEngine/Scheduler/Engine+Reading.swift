@@ -49,12 +49,7 @@ extension Engine {
     /// The tally of an open ballot with live results, counted now, in the published JSON's shape.
     public func liveTally(campaign: String, ballot: String) throws -> String? {
         let reference = Reference(campaign: campaign, ballot: ballot)
-        guard let runtime = stateLock.withLock({ ballots[reference] }), runtime.state == .open,
-            let frozen = runtime.frozen, frozen.results == ResultsVisibility.live.rawValue
-        else { return nil }
-        store.writer.sync()
-        let count = try BallotCount.count(
-            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
+        guard let count = try liveCount(reference) else { return nil }
         return try publicationJSON(reference, count: count)
     }
 
@@ -62,31 +57,29 @@ extension Engine {
     /// for an open ballot with live results, else nil.
     public func resultsHTML(campaign: String, ballot: String) throws -> String? {
         let reference = Reference(campaign: campaign, ballot: ballot)
-        guard let runtime = stateLock.withLock({ ballots[reference] }) else { return nil }
-        if runtime.state == .published {
+        if stateLock.withLock({ ballots[reference]?.state }) == .published {
             let file = publisher.directory.appendingPathComponent("\(campaign)/\(ballot).html")
             return try String(contentsOf: file, encoding: .utf8)
         }
-        guard runtime.state == .open, let frozen = runtime.frozen, frozen.results == ResultsVisibility.live.rawValue
-        else { return nil }
-        store.writer.sync()
-        let count = try BallotCount.count(
-            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
-        let definition = self.campaign(campaign)
-        let digest = try store.chainHead(runtime.id, campaign: campaign, ballot: ballot)
-        return PublicationHTML.render(
-            .init(
-                campaign: campaign, ballot: ballot, title: definition?.title.text() ?? campaign,
-                question: definition?.ballot(ballot)?.question.text() ?? ballot, tally: count.tally,
-                json: "", votes: count.votes, auditDigest: SHA256.hex(digest)))
+        guard let count = try liveCount(reference) else { return nil }
+        return PublicationHTML.render(try publication(reference, count: count, json: ""))
     }
 
-    /// The votes that count now on a ballot, for the operator console.
+    /// An open ballot with live results, counted now (every vote queued before the call included).
+    private func liveCount(_ reference: Reference) throws -> BallotCount? {
+        guard let runtime = stateLock.withLock({ ballots[reference] }), runtime.state == .open,
+            let frozen = runtime.frozen, frozen.results == ResultsVisibility.live.rawValue
+        else { return nil }
+        store.writer.sync()
+        return try BallotCount.count(
+            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
+    }
+
+    /// The committed votes that count now on a ballot, for the operator console.
     public func voteCount(campaign: String, ballot: String) throws -> Int? {
         guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
             return nil
         }
-        store.writer.sync()
         return try store.countVotes(id)
     }
 

@@ -175,18 +175,22 @@ extension Engine {
         ])
     }
 
+    /// What a results page and the published files show of a counted ballot.
+    func publication(_ reference: Reference, count: BallotCount, json: String) throws -> Publisher.Publication {
+        let (id, campaign) = stateLock.withLock { (ballots[reference]!.id, campaigns[reference.campaign]) }
+        let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        return Publisher.Publication(
+            campaign: reference.campaign, ballot: reference.ballot, title: campaign?.title.text() ?? reference.campaign,
+            question: campaign?.ballot(reference.ballot)?.question.text() ?? reference.ballot, tally: count.tally,
+            json: json, votes: count.votes, auditDigest: SHA256.hex(digest))
+    }
+
     private func publishBallot(_ reference: Reference) throws {
         let count = try countBallot(reference)
-        let (id, campaign) = stateLock.withLock { (ballots[reference]!.id, campaigns[reference.campaign]) }
+        let id = stateLock.withLock { ballots[reference]!.id }
         let record = try store.ballot(campaign: reference.campaign, ballot: reference.ballot)
         let json = try record.tally ?? publicationJSON(reference, count: count)
-        let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
-        try publisher.publish(
-            .init(
-                campaign: reference.campaign, ballot: reference.ballot,
-                title: campaign?.title.text() ?? reference.campaign,
-                question: campaign?.ballot(reference.ballot)?.question.text() ?? reference.ballot, tally: count.tally,
-                json: json, votes: count.votes, auditDigest: SHA256.hex(digest)))
+        try publisher.publish(try publication(reference, count: count, json: json))
         try store.transition(
             id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds)
         stateLock.withLock { ballots[reference]!.state = .published }
