@@ -44,6 +44,21 @@ enum Schema {
             into_key TEXT,
             PRIMARY KEY(ballot, key)) WITHOUT ROWID;
         """,
+        // Ideas suggested on a points ballot with write-ins (the idea forum): one per folded key
+        // per ballot, so the same idea cannot be suggested twice, with who suggested it (the
+        // voter's pseudonym, for the per-voter limit) and the operators' status.
+        """
+        CREATE TABLE ideas(
+            id INTEGER PRIMARY KEY,
+            ballot INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            text TEXT NOT NULL,
+            voter BLOB NOT NULL,
+            status TEXT NOT NULL,
+            suggested_at INTEGER NOT NULL,
+            UNIQUE(ballot, key));
+        CREATE INDEX ideas_by_voter ON ideas(ballot, voter);
+        """,
     ]
 
     /// Brings the database to the newest version, one migration per transaction.

@@ -89,7 +89,7 @@ import VoxPopEngine
         #expect(
             harness.engine.vote(campaign: "idea-forum", ballot: "ideas", voter: "u3", vote: .writeIn("Widgets"))
                 == .failure(
-                    .invalidChoices("on this ballot, new ideas are suggested for moderation, not voted as write-ins")))
+                    .invalidChoices("on this ballot, suggest a new idea at .../ideas; votes give points to ideas")))
 
         var changed = harness.campaigns[0]
         changed.ballots[0].budget = 20

@@ -28,6 +28,14 @@ extension CampaignDecoder {
                 "a plurality ballot takes exactly one choice; use \"approval\" to let voters choose several")
         }
 
+        // On an idea forum (points and write-ins) suggested ideas become options `idea-N`.
+        if ballot.writeIns != nil, ballot.method.ballotShape == .points || ballot.method.ballotShape == .ratings,
+            let taken = ballot.options.first(where: { $0.id.hasPrefix("idea-") && Int($0.id.dropFirst(5)) != nil })
+        {
+            report(
+                keyOffset("options"), path.key("options"),
+                "option id \"\(taken.id)\" is kept for suggested ideas on a ballot that takes them; pick another id")
+        }
         if fields["options"] != nil, fields["optionsFrom"] != nil {
             report(
                 keyOffset("optionsFrom"), path.key("optionsFrom"),

@@ -59,7 +59,11 @@ extension API {
                     try moderate(campaign, ballot, request.body)
                     return try writeIns(campaign, ballot)
                 }
-            case (_, "close"), (_, "publish"), (_, "tally"), (_, "write-ins"): break
+            case ("GET", "ideas"):
+                return result { try ideas(campaign, ballot, all: true) }
+            case ("POST", "ideas"):
+                return result { try setIdeaStatus(campaign, ballot, request.body) }
+            case (_, "close"), (_, "publish"), (_, "tally"), (_, "write-ins"), (_, "ideas"): break
             default: return Problem(404, "not-found", "no such operator resource").response
             }
         case (_, 1) where path[0] == "reload": break

@@ -57,14 +57,9 @@ extension API {
             completion(.failure(problem))
         }
         let voter: String
-        switch identity.voter(credentials, campaign: campaign, now: clock.now) {
+        switch identify(credentials, campaign: campaign) {
         case .success(let name): voter = name
-        case .failure(.missing(let why)): return refuse(Problem(401, "missing-credential", why))
-        case .failure(.invalid(let why)): return refuse(Problem(401, "bad-credential", why))
-        case .failure(.notEligible(let why)): return refuse(Problem(403, "not-eligible", why))
-        case .failure(.rateLimited):
-            return refuse(Problem(429, "rate-limited", "too many votes from \(credentials.peer); wait a moment"))
-        case .failure(.notConfigured(let why)): return refuse(Problem(503, "campaign-not-configured", why))
+        case .failure(let problem): return refuse(problem)
         }
         let id = campaign.id
         engine.cast(campaign: id, ballot: ballot, voter: voter, vote: vote) { outcome in
@@ -76,6 +71,19 @@ extension API {
             case .failure(let refusal):
                 refuse(Self.problem(refusal, campaign: id, ballot: ballot))
             }
+        }
+    }
+
+    /// Who sent a vote or a suggestion, or the problem with their credentials.
+    func identify(_ credentials: Credentials, campaign: Campaign) -> Result<String, Problem> {
+        switch identity.voter(credentials, campaign: campaign, now: clock.now) {
+        case .success(let name): .success(name)
+        case .failure(.missing(let why)): .failure(Problem(401, "missing-credential", why))
+        case .failure(.invalid(let why)): .failure(Problem(401, "bad-credential", why))
+        case .failure(.notEligible(let why)): .failure(Problem(403, "not-eligible", why))
+        case .failure(.rateLimited):
+            .failure(Problem(429, "rate-limited", "too many requests from \(credentials.peer); wait a moment"))
+        case .failure(.notConfigured(let why)): .failure(Problem(503, "campaign-not-configured", why))
         }
     }
 

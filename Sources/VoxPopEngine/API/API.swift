@@ -70,6 +70,10 @@ public final class API: HTTPHandler, @unchecked Sendable {
             admin(request, rest, respond: answer)
         case ("POST", .votes(let campaign, let ballot)):
             vote(request, campaign: campaign, ballot: ballot, respond: answer)
+        case ("POST", .ideas(let campaign, let ballot)):
+            suggest(request, campaign: campaign, ballot: ballot, respond: answer)
+        case ("GET", .ideas(let campaign, let ballot)):
+            answer(result { try self.ideas(campaign, ballot, all: false) })
         case ("GET", .campaigns):
             answer(json(200, campaignList()))
         case ("GET", .campaign(let campaign)):
@@ -88,6 +92,7 @@ public final class API: HTTPHandler, @unchecked Sendable {
         case health, metrics, campaigns
         case campaign(String)
         case votes(String, String)
+        case ideas(String, String)
         case results(String, String)
         case receipt(String, String, String)
         case admin([String])
@@ -103,6 +108,7 @@ public final class API: HTTPHandler, @unchecked Sendable {
             case 6 where segments[0] == "v1" && segments[1] == "campaigns" && segments[3] == "ballots":
                 switch segments[5] {
                 case "votes": self = .votes(segments[2], segments[4])
+                case "ideas": self = .ideas(segments[2], segments[4])
                 case "results": self = .results(segments[2], segments[4])
                 default: return nil
                 }
@@ -178,6 +184,7 @@ public final class API: HTTPHandler, @unchecked Sendable {
         }
         guard withOptions else { return JSONText.object(members) }
         let fileOptions = Dictionary(ballot.options.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ideas = Dictionary(view.ideas.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         members += [
             ("question", JSONText.localized(ballot.question)), ("description", JSONText.localized(ballot.description)),
             ("method", JSONText.string(ballot.method.rawValue)), ("seats", "\(ballot.seats)"),
@@ -201,6 +208,7 @@ public final class API: HTTPHandler, @unchecked Sendable {
                             ("id", JSONText.string(option.id)),
                             ("label", file.map { JSONText.localized($0.label) } ?? JSONText.string(option.label)),
                             ("description", JSONText.localized(file?.description)),
+                            ("status", ideas[option.id].map { JSONText.string($0.rawValue) }),
                             (
                                 "media",
                                 file?.media.map {

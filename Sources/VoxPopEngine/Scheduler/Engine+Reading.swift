@@ -13,6 +13,8 @@ extension Engine {
         public var closes: Date?
         /// The options voted on: frozen once open, else the file's (none yet for a fed ballot).
         public var options: [FrozenBallot.Option]
+        /// The public ideas among `options` (an idea forum), with their statuses.
+        public var ideas: [Idea]
         public var results: String
     }
 
@@ -37,7 +39,8 @@ extension Engine {
                 return BallotView(
                     definition: ballot, state: runtime?.state ?? .scheduled, opens: opens,
                     closes: runtime?.closedAt ?? closeDue(reference),
-                    options: runtime?.frozen?.options ?? FrozenBallot.options(of: ballot),
+                    options: runtime?.voting?.options ?? FrozenBallot.options(of: ballot),
+                    ideas: runtime?.ideas ?? [],
                     results: runtime?.frozen?.results ?? ballot.results.rawValue)
             }
         }
@@ -68,7 +71,7 @@ extension Engine {
     /// An open ballot with live results, counted now (every vote queued before the call included).
     private func liveCount(_ reference: Reference) throws -> BallotCount? {
         guard let runtime = stateLock.withLock({ ballots[reference] }), runtime.state == .open,
-            let frozen = runtime.frozen, frozen.results == ResultsVisibility.live.rawValue
+            let frozen = runtime.voting, frozen.results == ResultsVisibility.live.rawValue
         else { return nil }
         store.writer.sync()
         return try BallotCount.count(

@@ -147,7 +147,7 @@ extension Engine {
     func countBallot(_ reference: Reference) throws -> BallotCount {
         let runtime = stateLock.withLock { ballots[reference]! }
         if let count = runtime.count { return count }
-        guard let frozen = runtime.frozen else {
+        guard let frozen = runtime.voting else {
             throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
         }
         let count = try BallotCount.count(

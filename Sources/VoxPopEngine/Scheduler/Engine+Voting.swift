@@ -36,7 +36,7 @@ extension Engine {
         }
         let now = clock.now
         // At or after the close instant the ballot is closed, even before the scheduler has run.
-        guard runtime.state == .open, let frozen = runtime.frozen, closeDue(reference).map({ now < $0 }) ?? true else {
+        guard runtime.state == .open, let frozen = runtime.voting, closeDue(reference).map({ now < $0 }) ?? true else {
             stateLock.unlock()
             return completion(.failure(.ballotNotOpen))
         }

@@ -28,6 +28,16 @@ public final class Engine: @unchecked Sendable {
         var closedAt: Date?
         /// The last count, kept between tallying and publishing (recomputed after a restart).
         var count: BallotCount?
+        /// The public ideas of an idea forum, oldest first: options beside the frozen ones.
+        var ideas: [Idea] = []
+
+        /// The rules votes are checked and counted under: the frozen ones, with the public ideas
+        /// as further options.
+        var voting: FrozenBallot? {
+            guard var rules = frozen, !ideas.isEmpty else { return frozen }
+            rules.options += ideas.map(\.option)
+            return rules
+        }
     }
 
     let store: Store
@@ -65,7 +75,9 @@ public final class Engine: @unchecked Sendable {
             let record = try store.ballot(campaign: campaign.id, ballot: ballot.id)
             ballots[reference] = Runtime(
                 id: record.id, state: BallotState(rawValue: record.state) ?? .scheduled,
-                frozen: record.definition.flatMap(FrozenBallot.decode), closedAt: closes[reference])
+                frozen: record.definition.flatMap(FrozenBallot.decode), closedAt: closes[reference],
+                ideas: ballot.writeIns == nil ? [] : try store.ideas(record.id).map(Idea.init).filter(\.status.isPublic)
+            )
             order.append(reference)
         }
     }
@@ -79,7 +91,7 @@ public final class Engine: @unchecked Sendable {
     public func options(campaign: String, ballot: String) -> [FrozenBallot.Option]? {
         stateLock.withLock {
             let reference = Reference(campaign: campaign, ballot: ballot)
-            if let frozen = ballots[reference]?.frozen { return frozen.options }
+            if let rules = ballots[reference]?.voting { return rules.options }
             return campaigns[campaign]?.ballot(ballot).map(FrozenBallot.options)
         }
     }

@@ -12,20 +12,11 @@ enum VoteRules {
             guard let maxLength = ballot.writeInMaxLength else {
                 throw .invalidChoices("this ballot takes no write-ins")
             }
-            // On a points ballot (the idea forum) a write-in is a suggestion to moderate, not a
-            // vote; suggestions arrive with the moderation API.
-            guard method.ballotShape != .ratings, method.ballotShape != .points else {
-                throw .invalidChoices("on this ballot, new ideas are suggested for moderation, not voted as write-ins")
+            // On an idea forum a new idea is suggested (`Engine.suggest`), not voted.
+            guard !ballot.takesIdeas else {
+                throw .invalidChoices("on this ballot, suggest a new idea at .../ideas; votes give points to ideas")
             }
-            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the write-in is empty") }
-            guard text.count <= maxLength else {
-                throw .invalidChoices("the write-in is \(text.count) characters; at most \(maxLength)")
-            }
-            guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw .invalidChoices("the write-in contains control characters")
-            }
-            return .writeIn(text)
+            return .writeIn(try writeInText(raw, maxLength: maxLength, what: "write-in"))
         case .choices(let choices):
             guard method.ballotShape != .ratings, method.ballotShape != .points else {
                 throw .invalidChoices("a \(method.rawValue) ballot takes points: {\"points\": {\"option-id\": n}}")
@@ -58,5 +49,19 @@ enum VoteRules {
             guard points.values.contains(where: { $0 > 0 }) else { throw .invalidChoices("give at least one point") }
             return .points(points.filter { $0.value > 0 })
         }
+    }
+
+    /// A write-in or suggested idea as stored: trimmed, not empty, at most `maxLength` characters,
+    /// no control characters.
+    static func writeInText(_ raw: String, maxLength: Int, what: String) throws(VoteRefusal) -> String {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the \(what) is empty") }
+        guard text.count <= maxLength else {
+            throw .invalidChoices("the \(what) is \(text.count) characters; at most \(maxLength)")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalidChoices("the \(what) contains control characters")
+        }
+        return text
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import VoxPopCampaigns
+import VoxPopStore
+
+extension Engine {
+    /// How many ideas one voter may suggest on one ballot (a flood of suggestions from one
+    /// account stops here; `open` campaigns are also limited per address).
+    public static let suggestionsPerVoter = 5
+
+    /// Stores a suggested idea for an open idea-forum ballot, on disk before it answers.
+    public func suggest(campaign: String, ballot: String, voter: String, text raw: String) -> Result<
+        Idea, SuggestionRefusal
+    > {
+        let pseudonym = key.pseudonym(campaign: campaign, voter: voter)
+        let reference = Reference(campaign: campaign, ballot: ballot)
+        let now = clock.now
+        let found: (runtime: Runtime, file: Ballot?)? = stateLock.withLock {
+            ballots[reference].map { ($0, campaigns[campaign]?.ballot(ballot)) }
+        }
+        guard self.campaign(campaign) != nil else { return .failure(.unknownCampaign) }
+        guard let (runtime, file) = found else { return .failure(.unknownBallot) }
+        // Before it opens, the file says whether it will take ideas.
+        guard runtime.frozen?.takesIdeas ?? file.map(FrozenBallot.takesIdeas) ?? false else {
+            return .failure(.notTaken)
+        }
+        guard runtime.state == .open, let frozen = runtime.frozen, closeDue(reference).map({ now < $0 }) ?? true else {
+            return .failure(.ballotNotOpen)
+        }
+        let moderation = file?.writeIns?.moderation ?? .before
+        let text: String
+        do {
+            text = try VoteRules.writeInText(raw, maxLength: frozen.writeInMaxLength ?? 0, what: "idea")
+        } catch .invalidChoices(let why) {
+            return .failure(.invalid(why))
+        } catch {
+            return .failure(.invalid("\(error)"))
+        }
+        let key = WriteInKey(text)
+        if let option = frozen.options.first(where: { WriteInKey($0.label) == key }) {
+            return .failure(.duplicate(id: option.id, status: nil))
+        }
+        let status: Idea.Status = moderation == .before ? .pending : .underReview
+        let outcome: Store.Suggested
+        do {
+            outcome = try store.suggest(
+                runtime.id, key: key.description, text: text, voter: pseudonym, status: status.rawValue,
+                at: now.milliseconds, limit: Self.suggestionsPerVoter)
+        } catch {
+            return .failure(.storage("\(error)"))
+        }
+        switch outcome {
+        case .added(let stored):
+            let idea = Idea(stored)
+            if idea.status.isPublic { stateLock.withLock { ballots[reference]?.ideas.append(idea) } }
+            return .success(idea)
+        case .duplicate(let stored):
+            let idea = Idea(stored)
+            return .failure(.duplicate(id: idea.id, status: idea.status))
+        case .limitReached(let limit):
+            return .failure(.limitReached(limit))
+        }
+    }
+
+    /// A ballot's ideas, oldest first: the public ones, or (`all`, for operators) every one.
+    /// Nil for an unknown ballot.
+    public func ideas(campaign: String, ballot: String, all: Bool) throws -> [Idea]? {
+        guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
+            return nil
+        }
+        return try store.ideas(id).map(Idea.init).filter { all || $0.status.isPublic }
+    }
+
+    /// An operator moves an idea to `status`. Refused for a ballot that takes no ideas, an unknown
+    /// idea, or a public idea sent back to pending or rejected (votes may name it).
+    public func setIdeaStatus(campaign: String, ballot: String, id: String, status: Idea.Status) throws -> Idea {
+        let reference = Reference(campaign: campaign, ballot: ballot)
+        guard let runtime = stateLock.withLock({ ballots[reference] }) else {
+            throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
+        }
+        let takesIdeas =
+            runtime.frozen?.takesIdeas
+            ?? stateLock.withLock { campaigns[campaign]?.ballot(ballot).map(FrozenBallot.takesIdeas) } ?? false
+        guard takesIdeas else { throw EngineError(.failed, "\(campaign)/\(ballot) takes no ideas") }
+        // Under the scheduler's lock, so two operators' changes cannot interleave between the
+        // read and the write.
+        return try schedulerLock.withLock {
+            guard let number = Idea.number(id),
+                let current = try store.ideas(runtime.id).first(where: { $0.id == number })
+            else { throw EngineError(.failed, "\(campaign)/\(ballot) has no idea \(id)") }
+            let before = Idea(current)
+            if before.status.isPublic && !status.isPublic {
+                throw EngineError(
+                    .conflict,
+                    "\(id) is public (\(before.status.rawValue)) and votes may name it; it can move to under-review, planned or done"
+                )
+            }
+            _ = try store.setIdeaStatus(runtime.id, id: number, status: status.rawValue)
+            let publicIdeas = try store.ideas(runtime.id).map(Idea.init).filter(\.status.isPublic)
+            stateLock.withLock { ballots[reference]?.ideas = publicIdeas }
+            var after = before
+            after.status = status
+            return after
+        }
+    }
+}
+
+extension FrozenBallot {
+    /// An idea forum: a points ballot (cumulative or score) that takes write-ins, which arrive as
+    /// suggested ideas rather than as votes.
+    var takesIdeas: Bool {
+        writeInMaxLength != nil && (countingMethod.ballotShape == .points || countingMethod.ballotShape == .ratings)
+    }
+
+    static func takesIdeas(_ ballot: Ballot) -> Bool {
+        ballot.writeIns != nil && (ballot.method.ballotShape == .points || ballot.method.ballotShape == .ratings)
+    }
+}
