@@ -279,7 +279,7 @@ import VoxPopEngine
         let document = try JSONSerialization.jsonObject(
             with: Data(contentsOf: EngineHarness.repository.appendingPathComponent("docs/openapi.json")))
         let paths = try #require((document as? [String: Any])?["paths"] as? [String: [String: Any]])
-        #expect(paths.count == 13)
+        #expect(paths.count == 15)
         let api = try APIHarness(at: "2027-05-01T10:00Z")
         let values = ["campaign": "quick-poll", "ballot": "colour", "receipt": "1-0123456789abcdef"]
         for (template, operations) in paths {

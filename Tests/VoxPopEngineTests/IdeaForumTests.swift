@@ -150,3 +150,45 @@ import VoxPopEngine
         #expect(tally["votes"] as? Int == 2)
     }
 }
+
+extension IdeaForumTests {
+    func post(_ api: APIHarness, _ target: String, form: String) throws -> (status: Int, body: String) {
+        let client = try api.client()
+        client.send(
+            "POST \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: \(form.utf8.count)\r\n\r\n\(form)")
+        let answer = client.responses(1).responses.first ?? (0, "")
+        return (answer.status, answer.body)
+    }
+
+    @Test func thePageTakesIdeasAndShowsTheirStatuses() throws {
+        let api = try APIHarness(at: "2027-05-01T10:00Z")
+        let headers = api.token("idea-forum", voter: "ann", secretOf: "IDEAS_VOTER_SECRET")
+        let token = String(headers["Authorization"]!.dropFirst(7))
+        // Without the voter's link there is nothing to post with.
+        #expect(!(try api.send("GET", "/c/idea-forum").body.contains("/suggest\"")))
+        let page = try api.send("GET", "/c/idea-forum?t=\(token)").body
+        #expect(page.contains(#"action="/c/idea-forum/ideas/suggest""#))
+        #expect(page.contains(#"name="idea""#))
+
+        let waiting = try post(
+            api, "/c/idea-forum/ideas/suggest", form: "lang=en&t=\(token)&idea=Recipes+from+my+lists")
+        #expect(waiting.status == 201)
+        #expect(waiting.body.contains("once a moderator has read it"))
+        let again = try post(api, "/c/idea-forum/ideas/suggest", form: "lang=sv&t=\(token)&idea=recipes+FROM+my+lists")
+        #expect(again.status == 409)
+        #expect(again.body.contains("Den idén finns redan"))
+        #expect(try post(api, "/c/idea-forum/ideas/suggest", form: "lang=en&idea=Anything").status == 401)
+
+        let id = try #require(
+            (try api.admin("GET", "campaigns/idea-forum/ballots/ideas/ideas").json["ideas"] as? [[String: Any]])?
+                .first?["id"] as? String)
+        #expect(!(try api.send("GET", "/c/idea-forum?t=\(token)").body.contains("Recipes from my lists")))
+        #expect(try setStatus(api, id, "planned").status == 200)
+        let shown = try api.send("GET", "/c/idea-forum?t=\(token)&lang=sv").body
+        #expect(shown.contains(#"Recipes from my lists<span class="tag">planerad</span>"#))
+        #expect(shown.contains(#"name="points-\#(id)""#))
+        let vote = try post(api, "/c/idea-forum/ideas", form: "lang=en&t=\(token)&points-\(id)=9&points-dark-mode=1")
+        #expect(vote.status == 201)
+    }
+}

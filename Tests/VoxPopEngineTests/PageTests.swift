@@ -181,6 +181,20 @@ import VoxPopTestSupport
         let groups = try #require(try api.engine.writeIns(campaign: "airline-summer", ballot: "nominations"))
         #expect(groups.first { $0.id == "gothenburg" }?.decision?.into == "Göteborg")
 
+        // The idea forum's ideas: a pending one made public and planned.
+        #expect(console.body.contains(#"/admin/c/idea-forum/ideas/ideas">Ideas</a>"#))
+        let idea = try api.engine.suggest(campaign: "idea-forum", ballot: "ideas", voter: "ann", text: "Recipes").get()
+        let ideas = try fetch(api, "GET", "/admin/c/idea-forum/ideas/ideas", headers: session)
+        #expect(ideas.body.contains("Recipes <small>(\(idea.id))</small>"))
+        #expect(ideas.body.contains("<option selected>pending</option>"))
+        let plan = try fetch(
+            api, "POST", "/admin/c/idea-forum/ideas/ideas", headers: session,
+            form: "csrf=\(csrf)&id=\(idea.id)&status=planned")
+        #expect(plan.status == 303)
+        #expect(try api.engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false)?.first?.status == .planned)
+        let planned = try fetch(api, "GET", "/admin/c/idea-forum/ideas/ideas", headers: session).body
+        #expect(planned.contains("<option selected>planned</option>") && !planned.contains("<option>rejected</option>"))
+
         #expect(try fetch(api, "POST", "/admin/c/quick-poll/colour/close", headers: session, form: "").status == 403)
         #expect(api.engine.state(campaign: "quick-poll", ballot: "colour") == .open, "no form token, no close")
         let close = try fetch(api, "POST", "/admin/c/quick-poll/colour/close", headers: session, form: "csrf=\(csrf)")

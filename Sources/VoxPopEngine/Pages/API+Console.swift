@@ -72,6 +72,15 @@ extension API {
                     return html(
                         200,
                         ConsolePage.writeIns(campaign: campaign, ballot: ballot, groups: groups, formToken: formToken))
+                case ("GET", "ideas"):
+                    let ideas = try engine.ideas(campaign: campaign, ballot: ballot, all: true) ?? []
+                    return html(
+                        200, ConsolePage.ideas(campaign: campaign, ballot: ballot, ideas: ideas, formToken: formToken))
+                case ("POST", "ideas"):
+                    guard let id = form.first("id"), let status = form.first("status").flatMap(Idea.Status.init)
+                    else { break }
+                    _ = try engine.setIdeaStatus(campaign: campaign, ballot: ballot, id: id, status: status)
+                    return redirect("/admin/c/\(FormData.encode(campaign))/\(FormData.encode(ballot))/ideas")
                 case ("POST", "close"):
                     try engine.closeNow(campaign: campaign, ballot: ballot)
                     return redirect("/admin/")
@@ -148,7 +157,11 @@ enum ConsolePage {
                 let base = "/admin/c/\(esc(FormData.encode(id)))/\(esc(FormData.encode(ballot)))"
                 if view.state == .open { actions += button(base + "/close", "Close now", formToken) }
                 if view.state == .tallied { actions += button(base + "/publish", "Publish", formToken) }
-                if view.definition.writeIns != nil { actions += "<a href=\"\(base)/write-ins\">Write-ins</a>" }
+                if FrozenBallot.takesIdeas(view.definition) {
+                    actions += "<a href=\"\(base)/ideas\">Ideas</a>"
+                } else if view.definition.writeIns != nil {
+                    actions += "<a href=\"\(base)/write-ins\">Write-ins</a>"
+                }
                 if view.state == .published {
                     actions +=
                         "<a href=\"/c/\(esc(FormData.encode(id)))/\(esc(FormData.encode(ballot)))/results\">Results</a>"
@@ -186,7 +199,7 @@ enum ConsolePage {
         return PageHTML.document(language: "en", title: "Write-ins: \(ballot)", body: body)
     }
 
-    private static func signOut(_ formToken: String) -> String {
+    static func signOut(_ formToken: String) -> String {
         "<form method=\"post\" action=\"/admin/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(formToken)\"><button type=\"submit\" class=\"small\">Sign out</button></form>"
     }
 
@@ -204,5 +217,5 @@ enum ConsolePage {
             + "<polyline fill=\"none\" stroke=\"#0b4f9c\" stroke-width=\"2\" points=\"\(points)\"/></svg>"
     }
 
-    private static func esc(_ text: String) -> String { PageHTML.escape(text) }
+    static func esc(_ text: String) -> String { PageHTML.escape(text) }
 }

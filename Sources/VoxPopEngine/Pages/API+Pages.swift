@@ -20,6 +20,8 @@ extension API {
             respond(html(200, VotingPage(campaign: campaign, views: views, language: language, token: token).render()))
         case ("POST", .vote(let campaign, let ballot)):
             formVote(request, campaign: campaign, ballot: ballot, respond: respond)
+        case ("POST", .suggest(let campaign, let ballot)):
+            formSuggestion(request, campaign: campaign, ballot: ballot, respond: respond)
         case ("GET", .results(let campaign, let ballot)):
             DispatchQueue.global().async {
                 guard let page = try? self.engine.resultsHTML(campaign: campaign, ballot: ballot) else {
@@ -38,6 +40,7 @@ extension API {
         case campaign(String)
         case vote(String, String)
         case results(String, String)
+        case suggest(String, String)
 
         init?(_ segments: [String]) {
             switch segments.count {
@@ -47,6 +50,8 @@ extension API {
                 self = .vote(segments[1], segments[2])
             case 4 where segments[0] == "c" && segments[3] == "results" && !segments[1].isEmpty:
                 self = .results(segments[1], segments[2])
+            case 4 where segments[0] == "c" && segments[3] == "suggest" && !segments[1].isEmpty:
+                self = .suggest(segments[1], segments[2])
             default: return nil
             }
         }
@@ -90,50 +95,57 @@ extension API {
         _ request: HTTPRequest, campaign id: String, ballot: String,
         respond: @escaping @Sendable (HTTPResponse) -> Void
     ) {
-        let form = FormData(request.body)
-        let language = PageLanguage.pick(query: form.first("lang"), acceptLanguage: request.header("Accept-Language"))
-        guard let campaign = engine.campaign(id), let definition = campaign.ballot(ballot) else {
-            return respond(notFound(language))
-        }
-        let token = form.first("t").flatMap { $0.isEmpty ? nil : $0 }
-        let back =
-            "/c/\(FormData.encode(id))?lang=\(language.rawValue)" + (token.map { "&t=" + FormData.encode($0) } ?? "")
-        let title = language.text(definition.question)
-        // Open campaigns: the browser's voter id, from its cookie or new.
-        let voterID = campaign.audience == .open ? Self.cookie("vp_voter", in: request) ?? Self.newVoterID() : nil
-        let cookie = voterID.map { "vp_voter=\($0); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" }
-        let answer: @Sendable (Int, String, String?, String?) -> Void = { status, message, detail, receipt in
-            respond(
-                self.html(
-                    status,
-                    AnswerPage.render(
-                        language: language, title: title, message: message, detail: detail, receipt: receipt,
-                        back: back),
-                    headers: cookie.map { [("Set-Cookie", $0)] } ?? []))
-        }
+        guard let (post, answer) = formPost(request, campaign: id, ballot: ballot, respond: respond) else { return }
+        let language = post.language
         let vote: Vote
         do {
-            vote = try FormVote.vote(from: form, shape: definition.method.ballotShape)
+            vote = try FormVote.vote(from: post.form, shape: post.definition.method.ballotShape)
         } catch {
             metrics.voteRefused(error.type)
             return answer(422, language(.invalid), error.detail, nil)
         }
-        let credentials = Credentials(
-            token: token.map { .bearer($0) }, inviteCode: form.first("invite"), voterID: voterID, peer: request.peer)
-        cast(vote, ballot: ballot, campaign: campaign, credentials) { result in
+        cast(vote, ballot: ballot, campaign: post.campaign, post.credentials) { result in
             switch result {
             case .success(let accepted): answer(201, language(.thanks), nil, accepted.receipt)
+            case .failure(let problem) where problem.type == "already-voted":
+                answer(409, language(.alreadyVoted), nil, problem.receipt)
+            case .failure(let problem): post.refuse(problem, answer)
+            }
+        }
+    }
+
+    /// An idea from the idea forum's form: the same identity checks and path as the JSON API,
+    /// answered with a page (201 waiting for moderation or public, 409 there already, 429 too many).
+    private func formSuggestion(
+        _ request: HTTPRequest, campaign id: String, ballot: String,
+        respond: @escaping @Sendable (HTTPResponse) -> Void
+    ) {
+        guard let (post, answer) = formPost(request, campaign: id, ballot: ballot, respond: respond) else { return }
+        let language = post.language
+        suggest(post.form.first("idea") ?? "", ballot: ballot, campaign: post.campaign, post.credentials) { result in
+            switch result {
+            case .success(let idea):
+                answer(201, language(idea.status.isPublic ? .ideaPublic : .ideaWaits), nil, nil)
             case .failure(let problem):
                 switch problem.type {
-                case "already-voted": answer(409, language(.alreadyVoted), nil, problem.receipt)
-                case "ballot-not-open": answer(409, language(.notOpen), nil, nil)
-                case "missing-credential", "bad-credential", "not-eligible", "campaign-not-configured":
-                    answer(problem.status, language(.notEligible), problem.detail, nil)
-                case "rate-limited": answer(429, language(.busy), nil, nil)
-                default: answer(problem.status, language(.invalid), problem.detail, nil)
+                case "duplicate-idea": answer(409, language(.ideaExists), problem.detail, nil)
+                case "too-many-ideas": answer(429, language(.tooManyIdeas), nil, nil)
+                default: post.refuse(problem, answer)
                 }
             }
         }
+    }
+
+    /// A form post and its answer, or nil once answered 404 for an unknown campaign or ballot.
+    private func formPost(
+        _ request: HTTPRequest, campaign id: String, ballot: String,
+        respond: @escaping @Sendable (HTTPResponse) -> Void
+    ) -> (FormPost, FormPost.Answer)? {
+        guard let post = FormPost(request, campaign: id, ballot: ballot, engine: engine) else {
+            respond(notFound(PageLanguage.pick(query: nil, acceptLanguage: request.header("Accept-Language"))))
+            return nil
+        }
+        return (post, post.answer(self, respond))
     }
 
     static func cookie(_ name: String, in request: HTTPRequest) -> String? {
@@ -148,7 +160,7 @@ extension API {
         return nil
     }
 
-    private static func newVoterID() -> String {
+    static func newVoterID() -> String {
         var random = SystemRandomNumberGenerator()
         return SHA256.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
     }

@@ -38,7 +38,8 @@ enum PageHTML {
         .actions{margin-top:1rem}.note{background:#f6f5f4;border-left:4px solid #0b4f9c;padding:.5rem .75rem}\
         .error{border-left-color:#a51d2d}code{word-break:break-all;font-size:1.05rem}\
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #c0bfbc;padding:.4rem;text-align:left}\
-        nav a{margin-right:.75rem}.rank li{list-style:none}.rank{padding:0}
+        nav a{margin-right:.75rem}.rank li{list-style:none}.rank{padding:0}\
+        .tag{display:inline-block;margin-left:.5rem;padding:0 .4rem;border-radius:.25rem;background:#e8f0fa;font-size:.9rem}
         """
 
     /// An instant as the campaign's local time, `2027-01-18 09:00`.

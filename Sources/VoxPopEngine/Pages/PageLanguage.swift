@@ -49,6 +49,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     case chooseOne, chooseUpTo, chooseAny, rankHint, rankNone, moveUp, moveDown, scoreHint, pointsHint
     case writeIn, inviteCode, tokenMissing, results, liveResults, back, noBallots, watch, see, votes, language
     case busy
+    case suggestIdea, suggest, ideaWaits, ideaPublic, ideaExists, tooManyIdeas, underReview, planned, done
 
     static let texts: [PageWord: [String]] = [
         .vote: ["Vote", "Rösta", "Stem", "Stem"],
@@ -133,5 +134,32 @@ enum PageWord: Hashable, CaseIterable, Sendable {
             "For mange stemmer på en gang; vent litt og prøv igjen.",
             "For mange stemmer på én gang; vent lidt og prøv igen.",
         ],
+        .suggestIdea: [
+            "Suggest a new idea", "Föreslå en ny idé", "Foreslå en ny idé", "Foreslå en ny idé",
+        ],
+        .suggest: ["Suggest", "Föreslå", "Foreslå", "Foreslå"],
+        .ideaWaits: [
+            "Thank you! Your idea is shown once a moderator has read it.",
+            "Tack! Din idé visas när en moderator har läst den.",
+            "Takk! Idéen din vises når en moderator har lest den.",
+            "Tak! Din idé vises, når en moderator har læst den.",
+        ],
+        .ideaPublic: [
+            "Thank you! Your idea is up for votes now.", "Tack! Din idé går att rösta på nu.",
+            "Takk! Nå kan alle stemme på idéen din.", "Tak! Nu kan alle stemme på din idé.",
+        ],
+        .ideaExists: [
+            "That idea is here already:", "Den idén finns redan:", "Den idéen finnes allerede:",
+            "Den idé findes allerede:",
+        ],
+        .tooManyIdeas: [
+            "You have suggested as many ideas as one voter may.",
+            "Du har föreslagit så många idéer som en röstande får.",
+            "Du har foreslått så mange idéer som én velger kan.",
+            "Du har foreslået så mange idéer, som én vælger må.",
+        ],
+        .underReview: ["under review", "granskas", "vurderes", "vurderes"],
+        .planned: ["planned", "planerad", "planlagt", "planlagt"],
+        .done: ["done", "klar", "ferdig", "færdig"],
     ]
 }

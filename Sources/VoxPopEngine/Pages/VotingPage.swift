@@ -50,6 +50,9 @@ struct VotingPage {
             html += "<p class=\"note\">\(lang(.opensLater)) \(esc(when))</p>"
         case .open:
             html += form(view)
+            if FrozenBallot.takesIdeas(ballot), token != nil || campaign.audience.identityName != "token" {
+                html += suggestionForm(ballot)
+            }
             if view.results == ResultsVisibility.live.rawValue {
                 html += "<p><a href=\"\(esc(results))\">\(lang(.liveResults))</a></p>"
             }
@@ -71,8 +74,12 @@ struct VotingPage {
             "<form method=\"post\" action=\"/c/\(esc(FormData.encode(campaign.id)))/\(esc(FormData.encode(ballot.id)))\">"
             + "<input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
         if let token { html += "<input type=\"hidden\" name=\"t\" value=\"\(esc(token))\">" }
+        let statuses = Dictionary(view.ideas.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         let options = view.options.map { frozen in
-            (id: frozen.id, definition: ballot.options.first { $0.id == frozen.id }, label: frozen.label)
+            (
+                id: frozen.id, definition: ballot.options.first { $0.id == frozen.id },
+                label: frozen.label, status: statuses[frozen.id]
+            )
         }
         let count = options.count
         switch ballot.method.ballotShape {
@@ -86,7 +93,7 @@ struct VotingPage {
             for (index, option) in options.enumerated() {
                 html += row(
                     "<input type=\"\(single ? "radio" : "checkbox")\" name=\"choice\" value=\"\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">",
-                    id: "\(ballot.id)-\(index)", option.definition, option.label)
+                    id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
             }
             html += "</fieldset>"
         case .ranking:
@@ -101,7 +108,8 @@ struct VotingPage {
                     "<input type=\"number\" name=\"rank-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\" min=\"1\" max=\"\(most)\" inputmode=\"numeric\">"
                 html +=
                     "<li draggable=\"true\">"
-                    + row(input, id: "\(ballot.id)-\(index)", option.definition, option.label) + "</li>"
+                    + row(input, id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
+                    + "</li>"
             }
             html += "</ol></fieldset>"
         case .ratings:
@@ -111,7 +119,7 @@ struct VotingPage {
                 let select =
                     "<select name=\"score-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">"
                     + (0...top).map { "<option>\($0)</option>" }.joined() + "</select>"
-                html += row(select, id: "\(ballot.id)-\(index)", option.definition, option.label)
+                html += row(select, id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
             }
             html += "</fieldset>"
         case .points:
@@ -121,7 +129,7 @@ struct VotingPage {
             for (index, option) in options.enumerated() {
                 let input =
                     "<input type=\"number\" name=\"points-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\" min=\"0\" max=\"\(budget)\" value=\"0\" inputmode=\"numeric\">"
-                html += row(input, id: "\(ballot.id)-\(index)", option.definition, option.label)
+                html += row(input, id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
             }
             html += "<p aria-live=\"polite\" class=\"left\"></p></fieldset>"
         }
@@ -139,11 +147,33 @@ struct VotingPage {
         return html + "<p class=\"actions\"><button type=\"submit\">\(lang(.vote))</button></p></form>"
     }
 
+    /// An idea forum's second form: a new idea, posted to `/c/{campaign}/{ballot}/suggest`.
+    private func suggestionForm(_ ballot: Ballot) -> String {
+        let lang = language
+        let id = "\(ballot.id)-idea"
+        var html =
+            "<form method=\"post\" action=\"/c/\(esc(FormData.encode(campaign.id)))/\(esc(FormData.encode(ballot.id)))/suggest\">"
+            + "<input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
+        if let token { html += "<input type=\"hidden\" name=\"t\" value=\"\(esc(token))\">" }
+        html +=
+            "<p><label for=\"\(esc(id))\">\(lang(.suggestIdea))</label><br>"
+            + "<input type=\"text\" name=\"idea\" id=\"\(esc(id))\" maxlength=\"\(ballot.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)\" required autocomplete=\"off\"></p>"
+        if case .invite = campaign.audience {
+            html +=
+                "<p><label for=\"\(esc(id))-invite\">\(lang(.inviteCode))</label><br>"
+                + "<input type=\"text\" name=\"invite\" id=\"\(esc(id))-invite\" required autocomplete=\"off\" autocapitalize=\"none\"></p>"
+        }
+        return html + "<p class=\"actions\"><button type=\"submit\">\(lang(.suggest))</button></p></form>"
+    }
+
     /// One option: its input, label, description and a link to its picture or video (a link, not
     /// an embed: media live on other servers, and the page makes no request outside this one).
-    private func row(_ input: String, id: String, _ option: BallotOption?, _ fallback: String) -> String {
+    private func row(
+        _ input: String, id: String, _ option: BallotOption?, _ fallback: String, status: Idea.Status? = nil
+    ) -> String {
         let lang = language
         var text = "<label for=\"\(esc(id))\">\(esc(option.map { lang.text($0.label) } ?? fallback))"
+        if let word = status.flatMap(Self.statusWord) { text += "<span class=\"tag\">\(lang(word))</span>" }
         if let description = option?.description { text += "<small>\(esc(lang.text(description)))</small>" }
         text += "</label>"
         if let media = option?.media {
@@ -155,6 +185,15 @@ struct VotingPage {
     }
 
     private func esc(_ text: String) -> String { PageHTML.escape(text) }
+
+    private static func statusWord(_ status: Idea.Status) -> PageWord? {
+        switch status {
+        case .underReview: .underReview
+        case .planned: .planned
+        case .done: .done
+        case .pending, .rejected: nil
+        }
+    }
 
     /// Ranking by arrows or drag (kept in step with the rank fields the form posts: once moved,
     /// the list's order is the ranking), and the points left on a budget. The page works without it.
