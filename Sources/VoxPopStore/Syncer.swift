@@ -15,6 +15,13 @@ final class Syncer: @unchecked Sendable {
     private var stopping = false
     private var running: Int
     private var descriptor: Int32 = -1
+    private var flushes = 0
+    private var flushNanoseconds: UInt64 = 0
+
+    /// Flushes so far and their mean duration in microseconds, for benchmarks.
+    var flushStatistics: (count: Int, meanMicroseconds: Double) {
+        condition.withLock { (flushes, flushes == 0 ? 0 : Double(flushNanoseconds) / Double(flushes) / 1000) }
+    }
 
     init(walPath: String, threads: Int = 3) {
         self.walPath = walPath
@@ -57,7 +64,13 @@ final class Syncer: @unchecked Sendable {
             pending = []
             let descriptor = openedDescriptor()
             condition.unlock()
+            let started = DispatchTime.now().uptimeNanoseconds
             flush(descriptor)
+            let took = DispatchTime.now().uptimeNanoseconds - started
+            condition.lock()
+            flushes += 1
+            flushNanoseconds += took
+            condition.unlock()
             for answer in answers { answer() }
         }
     }

@@ -67,7 +67,18 @@ public final class VoteWriter: @unchecked Sendable {
     public private(set) var committedVotes = 0
 
     private let syncer: Syncer?
+
+    /// The syncers' flushes so far and their mean duration (zero without syncers), for benchmarks:
+    /// each vote waits for one, so with N votes in flight the rate stays under N / that time.
+    public var flushStatistics: (count: Int, meanMicroseconds: Double) { syncer?.flushStatistics ?? (0, 0) }
     private let checkpointer: Checkpointer?
+    /// The writer's statements, prepared once (no lookup by SQL text per vote).
+    private let begin: Statement
+    private let commitStatement: Statement
+    private let insert: Statement
+    private let replaceCurrent: Statement
+    private let current: Statement
+    private let lastChain: Statement
 
     init(
         connection: Connection, walPath: String, syncsBeforeAnswering: Bool, checkpointer: Checkpointer? = nil
@@ -75,6 +86,14 @@ public final class VoteWriter: @unchecked Sendable {
         self.connection = connection
         self.checkpointer = checkpointer
         nextSeq = (try connection.integer("SELECT max(seq) FROM votes") ?? 0) + 1
+        begin = try connection.statement("BEGIN IMMEDIATE")
+        commitStatement = try connection.statement("COMMIT")
+        insert = try connection.statement(
+            "INSERT INTO votes(seq, ballot, voter, vote, accepted_at, chain) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        replaceCurrent = try connection.statement(
+            "UPDATE votes SET current = 0 WHERE ballot = ?1 AND voter = ?2 AND current")
+        current = try connection.statement("SELECT seq, chain FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
+        lastChain = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
         syncer = syncsBeforeAnswering ? Syncer(walPath: walPath) : nil
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "voxpop vote writer"
@@ -140,79 +159,100 @@ public final class VoteWriter: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let count = min(queue.count, maximumBatch)
-            let batch = Array(queue.prefix(count))
-            queue.removeFirst(count)
+            let batch: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)]
+            if queue.count <= maximumBatch {
+                batch = queue
+                queue = []
+                queue.reserveCapacity(batch.count)
+            } else {
+                batch = Array(queue.prefix(maximumBatch))
+                queue.removeFirst(maximumBatch)
+            }
             condition.unlock()
             checkpointer?.waitForRestart()
             commit(batch)
         }
     }
 
+    /// A vote's fate as the writer knows it; the receipt text is made by whoever answers, off
+    /// the writer's thread.
+    private enum Written: Sendable {
+        case accepted(seq: Int64, chain: [UInt8])
+        case alreadyVoted(seq: Int64, chain: [UInt8])
+        case marker
+        case failed(String)
+
+        var outcome: VoteOutcome {
+            switch self {
+            case .accepted(let seq, let chain): .accepted(receipt: AuditChain.receipt(seq: seq, chain: chain))
+            case .alreadyVoted(let seq, let chain): .alreadyVoted(receipt: AuditChain.receipt(seq: seq, chain: chain))
+            case .marker: .accepted(receipt: "")
+            case .failed(let message): .failed(message)
+            }
+        }
+    }
+
     private func commit(_ batch: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)]) {
         let savedHeads = heads
         let savedSeq = nextSeq
-        var outcomes: [VoteOutcome] = []
-        outcomes.reserveCapacity(batch.count)
+        var written: [Written] = []
+        written.reserveCapacity(batch.count)
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            try begin.run()
             for item in batch {
-                outcomes.append(try item.request.map(apply) ?? .accepted(receipt: ""))
+                written.append(try item.request.map(apply) ?? .marker)
             }
-            try connection.execute("COMMIT")
+            try commitStatement.run()
             commits += 1
             committedVotes += batch.count
         } catch {
             try? connection.execute("ROLLBACK")
             heads = savedHeads
             nextSeq = savedSeq
-            outcomes = batch.map { _ in .failed("the vote could not be stored: \(error)") }
+            written = batch.map { _ in .failed("the vote could not be stored: \(error)") }
         }
-        let answers = zip(batch, outcomes).map { item, outcome in { @Sendable in item.completion(outcome) } }
+        // One hand-over per batch: the answers run in order on the thread that flushed.
+        let answer: @Sendable () -> Void = { [written] in
+            for (item, fate) in zip(batch, written) { item.completion(fate.outcome) }
+        }
         if let syncer {
-            syncer.answerWhenDurable(answers)
+            syncer.answerWhenDurable([answer])
         } else {
-            for answer in answers { answer() }
+            answer()
         }
     }
 
-    private func apply(_ request: VoteRequest) throws(SQLiteError) -> VoteOutcome {
+    private func apply(_ request: VoteRequest) throws(SQLiteError) -> Written {
+        let voter = SQLValue.blob(request.voter)
         if request.replace {
-            try connection.statement("UPDATE votes SET current = 0 WHERE ballot = ?1 AND voter = ?2 AND current")
-                .bind(.integer(request.ballotID), .blob(request.voter)).run()
+            try replaceCurrent.bind(.integer(request.ballotID), voter).run()
         }
         let previous = try head(of: request)
         let chain = AuditChain.next(
             previous, seq: nextSeq, voter: request.voter, acceptedAt: request.acceptedAt, vote: request.vote)
         do {
-            try connection.statement(
-                "INSERT INTO votes(seq, ballot, voter, vote, accepted_at, chain) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-            )
-            .bind(
-                .integer(nextSeq), .integer(request.ballotID), .blob(request.voter), .text(request.vote),
+            try insert.bind(
+                .integer(nextSeq), .integer(request.ballotID), voter, .text(request.vote),
                 .integer(request.acceptedAt), .blob(chain)
             ).run()
         } catch  where error.primaryCode == 19 {  // SQLITE_CONSTRAINT: the voter's vote is already counted.
-            let first = try connection.statement(
-                "SELECT seq, chain FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
-            try first.bind(.integer(request.ballotID), .blob(request.voter))
-            guard try first.step() else { throw error }
-            let receipt = AuditChain.receipt(seq: first.integer(0), chain: first.blob(1))
-            first.reset()
-            return .alreadyVoted(receipt: receipt)
+            try current.bind(.integer(request.ballotID), voter)
+            defer { current.reset() }
+            guard try current.step() else { throw error }
+            return .alreadyVoted(seq: current.integer(0), chain: current.blob(1))
         }
         heads[request.ballotID] = chain
         defer { nextSeq += 1 }
-        return .accepted(receipt: AuditChain.receipt(seq: nextSeq, chain: chain))
+        return .accepted(seq: nextSeq, chain: chain)
     }
 
     private func head(of request: VoteRequest) throws(SQLiteError) -> [UInt8] {
         if let head = heads[request.ballotID] { return head }
-        let last = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
-        try last.bind(.integer(request.ballotID))
+        try lastChain.bind(.integer(request.ballotID))
+        defer { lastChain.reset() }
         let head =
-            try last.step() ? last.blob(0) : AuditChain.genesis(campaign: request.campaign, ballot: request.ballot)
-        last.reset()
+            try lastChain.step()
+            ? lastChain.blob(0) : AuditChain.genesis(campaign: request.campaign, ballot: request.ballot)
         heads[request.ballotID] = head
         return head
     }

@@ -47,7 +47,8 @@ let engine = try! Engine(
     publisher: Publisher(directory: base.appendingPathComponent("published")),
     key: key)
 try! engine.tick()
-let callers = 64
+// CALLERS in the environment changes the number of concurrent callers (default 64, the issue's).
+let callers = Int(ProcessInfo.processInfo.environment["CALLERS"] ?? "") ?? 64
 // 64 callers, each with one vote in flight at a time, as 64 keep-alive connections would have;
 // driven like the HTTP server will drive them, by two event-loop queues (one per core): each
 // vote's completion hands the caller's next vote to its loop. (Blocking 64 threads on 2 cores
@@ -71,6 +72,7 @@ finished.wait()
 let engineSeconds = seconds(engineStart)
 store.writer.sync()
 let averageBatch = Double(store.writer.committedVotes) / Double(max(store.writer.commits, 1))
+let flushes = store.writer.flushStatistics
 
 clock.set(Date(timeIntervalSince1970: 1_800_000_060))
 let publishStart = ContinuousClock.now
@@ -140,4 +142,8 @@ print(
         rawSeconds, rawRate, rawRate / singleRate))
 print()
 print(String(format: "engine: %d commits, %.1f votes per commit on average", store.writer.commits, averageBatch))
+print(
+    String(
+        format: "engine: %d WAL flushes (fdatasync), %.0f µs each on average; %d callers / that = %.0f votes/s at most",
+        flushes.count, flushes.meanMicroseconds, callers, Double(callers) / max(flushes.meanMicroseconds, 1) * 1e6))
 print(String(format: "close, count and publish (JSON, CSV, HTML) the %d-vote ballot: %.2f s", votes, publishSeconds))
