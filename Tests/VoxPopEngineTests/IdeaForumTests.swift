@@ -192,3 +192,34 @@ extension IdeaForumTests {
         #expect(vote.status == 201)
     }
 }
+
+extension IdeaForumTests {
+    /// Suggestions that are public at once (moderation "after") beside operators' status changes,
+    /// from many threads: every public idea is an option exactly once, as the database says.
+    @Test func concurrentSuggestionsAndStatusChangesKeepEachIdeaOnceAmongTheOptions() throws {
+        let harness = try EngineHarness(campaignFiles: ["idea-forum.json"], at: "2027-05-01T10:00Z")
+        harness.campaigns[0].ballots[0].writeIns?.moderation = .after
+        let engine = harness.engine
+        try engine.tick()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for number in 0..<12 {
+                let idea = try? engine.suggest(
+                    campaign: "idea-forum", ballot: "ideas", voter: "voter-\(worker)-\(number / 4)",
+                    text: "Idea \(worker)-\(number)"
+                ).get()
+                if let idea, number % 2 == 0 {
+                    _ = try? engine.setIdeaStatus(
+                        campaign: "idea-forum", ballot: "ideas", id: idea.id, status: number % 4 == 0 ? .planned : .done
+                    )
+                }
+            }
+        }
+        let stored = try #require(try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false))
+        #expect(stored.count == 96)
+        let options = try #require(engine.options(campaign: "idea-forum", ballot: "ideas")).map(\.id)
+        #expect(options.count == 5 + 96)
+        #expect(Set(options).count == options.count, "no idea listed twice")
+        #expect(Set(options.dropFirst(5)) == Set(stored.map(\.id)))
+        #expect(try engine.liveTally(campaign: "idea-forum", ballot: "ideas") != nil, "the count takes the options")
+    }
+}

@@ -42,17 +42,23 @@ extension Engine {
         let status: Idea.Status = moderation == .before ? .pending : .underReview
         let outcome: Store.Suggested
         do {
-            outcome = try store.suggest(
-                runtime.id, key: key.description, text: text, voter: pseudonym, status: status.rawValue,
-                at: now.milliseconds, limit: Self.suggestionsPerVoter)
+            // Under `ideaLock` with the in-memory update, so a status change beside it cannot
+            // drop the new idea from the options or list it twice.
+            outcome = try ideaLock.withLock {
+                let outcome = try store.suggest(
+                    runtime.id, key: key.description, text: text, voter: pseudonym, status: status.rawValue,
+                    at: now.milliseconds, limit: Self.suggestionsPerVoter)
+                if case .added(let stored) = outcome, Idea(stored).status.isPublic {
+                    stateLock.withLock { ballots[reference]?.ideas.append(Idea(stored)) }
+                }
+                return outcome
+            }
         } catch {
             return .failure(.storage("\(error)"))
         }
         switch outcome {
         case .added(let stored):
-            let idea = Idea(stored)
-            if idea.status.isPublic { stateLock.withLock { ballots[reference]?.ideas.append(idea) } }
-            return .success(idea)
+            return .success(Idea(stored))
         case .duplicate(let stored):
             let idea = Idea(stored)
             return .failure(.duplicate(id: idea.id, status: idea.status))
@@ -81,9 +87,9 @@ extension Engine {
             runtime.frozen?.takesIdeas
             ?? stateLock.withLock { campaigns[campaign]?.ballot(ballot).map(FrozenBallot.takesIdeas) } ?? false
         guard takesIdeas else { throw EngineError(.failed, "\(campaign)/\(ballot) takes no ideas") }
-        // Under the scheduler's lock, so two operators' changes cannot interleave between the
-        // read and the write.
-        return try schedulerLock.withLock {
+        // Under `ideaLock`, so two changes (or a change and a suggestion) cannot interleave
+        // between reading the ideas and setting the options.
+        return try ideaLock.withLock {
             guard let number = Idea.number(id),
                 let current = try store.ideas(runtime.id).first(where: { $0.id == number })
             else { throw EngineError(.failed, "\(campaign)/\(ballot) has no idea \(id)") }

@@ -46,6 +46,8 @@ public final class Engine: @unchecked Sendable {
     let key: VoterKey
     let stateLock = NSLock()
     let schedulerLock = NSLock()
+    /// Serialises changes to an idea forum's ideas with the options built from them.
+    let ideaLock = NSLock()
     var campaigns: [String: Campaign] = [:]
     var order: [Reference] = []
     var ballots: [Reference: Runtime] = [:]
