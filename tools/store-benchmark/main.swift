@@ -144,6 +144,10 @@ print()
 print(String(format: "engine: %d commits, %.1f votes per commit on average", store.writer.commits, averageBatch))
 print(
     String(
+        format: "engine: the writer thread's CPU time, %.1f µs per vote (%.0f%% of the run)",
+        store.writer.busyMicroseconds / Double(votes), store.writer.busyMicroseconds / 1e4 / engineSeconds))
+print(
+    String(
         format: "engine: %d WAL flushes (fdatasync), %.0f µs each on average; %d callers / that = %.0f votes/s at most",
         flushes.count, flushes.meanMicroseconds, callers, Double(callers) / max(flushes.meanMicroseconds, 1) * 1e6))
 print(String(format: "close, count and publish (JSON, CSV, HTML) the %d-vote ballot: %.2f s", votes, publishSeconds))
