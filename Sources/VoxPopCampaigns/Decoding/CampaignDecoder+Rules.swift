@@ -29,7 +29,7 @@ extension CampaignDecoder {
         }
 
         // On an idea forum (points and write-ins) suggested ideas become options `idea-N`.
-        if ballot.writeIns != nil, ballot.method.ballotShape == .points || ballot.method.ballotShape == .ratings,
+        if ballot.takesIdeas,
             let taken = ballot.options.first(where: { $0.id.hasPrefix("idea-") && Int($0.id.dropFirst(5)) != nil })
         {
             report(

@@ -12,6 +12,10 @@ public struct Ballot: Sendable, Equatable {
     public var optionsFrom: OptionsSource?
     /// Present when voters may write in an option of their own.
     public var writeIns: WriteInPolicy?
+
+    /// An idea forum: a points or score ballot that takes write-ins, which arrive as suggested
+    /// ideas (new options), not as votes.
+    public var takesIdeas: Bool { writeIns != nil && method.ballotShape.takesValues }
     /// The most options a voter may choose or rank; nil means all of them.
     public var maxChoices: Int?
     /// Winners to elect (stv); 1 otherwise.

@@ -26,6 +26,9 @@ public enum CountingMethod: String, CaseIterable, Sendable, Hashable {
         case ratings
         /// Points spread over options, at most `budget` in all.
         case points
+
+        /// A value per option (ratings or points), not a choice of options.
+        public var takesValues: Bool { self == .ratings || self == .points }
     }
 
     public var ballotShape: BallotShape {

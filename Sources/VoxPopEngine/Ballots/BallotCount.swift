@@ -69,7 +69,7 @@ struct BallotCount {
             return BallotCount(tally: tally, optionIDs: [], votes: total)
         }
         var box = BallotBox(
-            candidates: labels, hasValues: method.ballotShape == .ratings || method.ballotShape == .points)
+            candidates: labels, hasValues: method.ballotShape.takesValues)
         var total = 0
         for (text, count) in votes {
             let weight = Int64(count)

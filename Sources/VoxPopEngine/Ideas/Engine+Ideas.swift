@@ -14,13 +14,12 @@ extension Engine {
         let pseudonym = key.pseudonym(campaign: campaign, voter: voter)
         let reference = Reference(campaign: campaign, ballot: ballot)
         let now = clock.now
-        let found: (runtime: Runtime, file: Ballot?)? = stateLock.withLock {
-            ballots[reference].map { ($0, campaigns[campaign]?.ballot(ballot)) }
-        }
-        guard self.campaign(campaign) != nil else { return .failure(.unknownCampaign) }
-        guard let (runtime, file) = found else { return .failure(.unknownBallot) }
+        let (definition, found) = stateLock.withLock { (campaigns[campaign], ballots[reference]) }
+        guard let definition else { return .failure(.unknownCampaign) }
+        guard let runtime = found else { return .failure(.unknownBallot) }
+        let file = definition.ballot(ballot)
         // Before it opens, the file says whether it will take ideas.
-        guard runtime.frozen?.takesIdeas ?? file.map(FrozenBallot.takesIdeas) ?? false else {
+        guard runtime.frozen?.takesIdeas ?? file?.takesIdeas ?? false else {
             return .failure(.notTaken)
         }
         guard runtime.state == .open, let frozen = runtime.frozen, closeDue(reference).map({ now < $0 }) ?? true else {
@@ -67,13 +66,13 @@ extension Engine {
         }
     }
 
-    /// A ballot's ideas, oldest first: the public ones, or (`all`, for operators) every one.
-    /// Nil for an unknown ballot.
+    /// A ballot's ideas, oldest first: the public ones (kept in memory as options), or (`all`,
+    /// for operators) every one, from the database. Nil for an unknown ballot.
     public func ideas(campaign: String, ballot: String, all: Bool) throws -> [Idea]? {
-        guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
+        guard let runtime = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)] }) else {
             return nil
         }
-        return try store.ideas(id).map(Idea.init).filter { all || $0.status.isPublic }
+        return all ? try store.ideas(runtime.id).map(Idea.init) : runtime.ideas
     }
 
     /// An operator moves an idea to `status`. Refused for a ballot that takes no ideas, an unknown
@@ -85,7 +84,7 @@ extension Engine {
         }
         let takesIdeas =
             runtime.frozen?.takesIdeas
-            ?? stateLock.withLock { campaigns[campaign]?.ballot(ballot).map(FrozenBallot.takesIdeas) } ?? false
+            ?? stateLock.withLock { campaigns[campaign]?.ballot(ballot)?.takesIdeas } ?? false
         guard takesIdeas else { throw EngineError(.failed, "\(campaign)/\(ballot) takes no ideas") }
         // Under `ideaLock`, so two changes (or a change and a suggestion) cannot interleave
         // between reading the ideas and setting the options.
@@ -111,13 +110,6 @@ extension Engine {
 }
 
 extension FrozenBallot {
-    /// An idea forum: a points ballot (cumulative or score) that takes write-ins, which arrive as
-    /// suggested ideas rather than as votes.
-    var takesIdeas: Bool {
-        writeInMaxLength != nil && (countingMethod.ballotShape == .points || countingMethod.ballotShape == .ratings)
-    }
-
-    static func takesIdeas(_ ballot: Ballot) -> Bool {
-        ballot.writeIns != nil && (ballot.method.ballotShape == .points || ballot.method.ballotShape == .ratings)
-    }
+    /// `Ballot.takesIdeas`, for the rules frozen at opening.
+    var takesIdeas: Bool { writeInMaxLength != nil && countingMethod.ballotShape.takesValues }
 }

@@ -157,7 +157,7 @@ enum ConsolePage {
                 let base = "/admin/c/\(esc(FormData.encode(id)))/\(esc(FormData.encode(ballot)))"
                 if view.state == .open { actions += button(base + "/close", "Close now", formToken) }
                 if view.state == .tallied { actions += button(base + "/publish", "Publish", formToken) }
-                if FrozenBallot.takesIdeas(view.definition) {
+                if view.definition.takesIdeas {
                     actions += "<a href=\"\(base)/ideas\">Ideas</a>"
                 } else if view.definition.writeIns != nil {
                     actions += "<a href=\"\(base)/write-ins\">Write-ins</a>"

@@ -50,7 +50,7 @@ struct VotingPage {
             html += "<p class=\"note\">\(lang(.opensLater)) \(esc(when))</p>"
         case .open:
             html += form(view)
-            if FrozenBallot.takesIdeas(ballot), token != nil || campaign.audience.identityName != "token" {
+            if ballot.takesIdeas, canPost {
                 html += suggestionForm(ballot)
             }
             if view.results == ResultsVisibility.live.rawValue {
@@ -67,9 +67,7 @@ struct VotingPage {
     private func form(_ view: Engine.BallotView) -> String {
         let lang = language
         let ballot = view.definition
-        if case .token = campaign.audience, token == nil {
-            return "<p class=\"note\">\(lang(.tokenMissing))</p>"
-        }
+        guard canPost else { return "<p class=\"note\">\(lang(.tokenMissing))</p>" }
         var html =
             "<form method=\"post\" action=\"/c/\(esc(FormData.encode(campaign.id)))/\(esc(FormData.encode(ballot.id)))\">"
             + "<input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
@@ -185,6 +183,12 @@ struct VotingPage {
     }
 
     private func esc(_ text: String) -> String { PageHTML.escape(text) }
+
+    /// A token campaign's forms need the voter's token from the link.
+    private var canPost: Bool {
+        if case .token = campaign.audience { return token != nil }
+        return true
+    }
 
     private static func statusWord(_ status: Idea.Status) -> PageWord? {
         switch status {

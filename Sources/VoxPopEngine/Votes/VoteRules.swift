@@ -18,7 +18,7 @@ enum VoteRules {
             }
             return .writeIn(try writeInText(raw, maxLength: maxLength, what: "write-in"))
         case .choices(let choices):
-            guard method.ballotShape != .ratings, method.ballotShape != .points else {
+            guard !method.ballotShape.takesValues else {
                 throw .invalidChoices("a \(method.rawValue) ballot takes points: {\"points\": {\"option-id\": n}}")
             }
             if let unknown = choices.first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
@@ -32,7 +32,7 @@ enum VoteRules {
             }
             return vote
         case .points(let points):
-            guard method.ballotShape == .ratings || method.ballotShape == .points else {
+            guard method.ballotShape.takesValues else {
                 throw .invalidChoices("a \(method.rawValue) ballot takes choices: {\"choices\": [\"option-id\"]}")
             }
             if let unknown = points.keys.sorted().first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
