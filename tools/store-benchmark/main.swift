@@ -114,6 +114,7 @@ let singleSeconds = seconds(singleStart)
 // 3. The raw ceiling.
 let raw = emptyDatabase("raw.sqlite")
 let rawStart = ContinuousClock.now
+let rawCPUStart = threadCPUMicroseconds()
 var index = 0
 while index < rows.count {
     try! raw.execute("BEGIN")
@@ -122,6 +123,13 @@ while index < rows.count {
     index += 10_000
 }
 let rawSeconds = seconds(rawStart)
+let rawCPU = threadCPUMicroseconds() - rawCPUStart
+
+func threadCPUMicroseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e6 + Double(time.tv_nsec) / 1e3
+}
 
 let engineRate = Double(votes) / engineSeconds
 let singleRate = Double(oneByOne) / singleSeconds
@@ -150,4 +158,16 @@ print(
     String(
         format: "engine: %d WAL flushes (fdatasync), %.0f µs each on average; %d callers / that = %.0f votes/s at most",
         flushes.count, flushes.meanMicroseconds, callers, Double(callers) / max(flushes.meanMicroseconds, 1) * 1e6))
+print(
+    String(
+        format: "raw ceiling: its one thread's CPU time, %.1f µs per row (%.0f%% of its run)",
+        rawCPU / Double(votes), rawCPU / 1e4 / rawSeconds))
+// The disk alone, for the flush time above: one flusher, then three at once (the syncers' number).
+for threads in [1, 3] {
+    let probe = diskFlushProbe(directory: base, threads: threads, seconds: 3)
+    print(
+        String(
+            format: "disk: %d thread%@ overwriting 64 KB and calling fdatasync: %.0f flushes/s, %.0f µs each",
+            threads, threads == 1 ? "" : "s", probe.perSecond, probe.meanMicroseconds))
+}
 print(String(format: "close, count and publish (JSON, CSV, HTML) the %d-vote ballot: %.2f s", votes, publishSeconds))
