@@ -5,7 +5,9 @@
 #   3. votes on voxpop serve: distinct voters with signed tokens, 5% duplicates, 5% forged,
 #      every answer checked, synchronous=FULL (each 201 is on disk);
 #   4. votes again while 10,000 idle keep-alive connections are held open.
-# Each phase runs DURATION seconds (default 10) at CONNECTIONS connections (default 64).
+# Each phase runs DURATION seconds (default 10) at CONNECTIONS connections (default 64). Each line
+# ends with the CPU time per request of the load generator (client-cpu) and of the server
+# (server-cpu, from /proc; in the last phase it includes opening the idle connections).
 # Loopback only. Installs nginx-light when missing.
 #
 #     tools/bench-http.sh [DURATION] [CONNECTIONS] [IDLE]
@@ -77,10 +79,28 @@ for _ in $(seq 50); do grep -q "listening" "$WORK/voxpop.log" && break; sleep 0.
 
 LOAD="$BIN/load-generator --connections $CONNECTIONS --duration $DURATION"
 echo "## $(date -u +%FT%TZ), $(nproc) cores, load generator on the same machine"
-$LOAD --port $NGINX_PORT --mode healthz | sed 's/^/nginx       /'
-$LOAD --port $VOXPOP_PORT --mode healthz | sed 's/^/voxpop      /'
-$LOAD --port $VOXPOP_PORT --mode votes | sed 's/^/voxpop      /'
-$LOAD --port $VOXPOP_PORT --mode votes --idle "$IDLE" | sed 's/^/voxpop      /'
+# A server's CPU time (user + system, all threads) in microseconds, from /proc: per request it
+# does not move with the machine's noise the way a rate does.
+TICK=$(getconf CLK_TCK)
+cpu_us() { awk -v tick="$TICK" '{ printf "%d", ($14 + $15) * 1000000 / tick }' "/proc/$1/stat"; }
+# Runs one phase against the server with pid $1 and appends its CPU per answered request.
+phase() {
+    local pid=$1 name=$2
+    shift 2
+    local before after line requests
+    before=$(cpu_us "$pid")
+    line=$($LOAD "$@")
+    after=$(cpu_us "$pid")
+    requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
+    awk -v name="$name" -v line="$line" -v cpu=$((after - before)) -v n="$requests" \
+        'BEGIN { printf "%-11s %s server-cpu=%.1fus/request\n", name, line, cpu / n }'
+}
+MASTER=$(cat "$WORK/nginx.pid")
+NGINX_PID=$(awk '{ print $1 }' "/proc/$MASTER/task/$MASTER/children")  # the one worker, not the master
+phase "$NGINX_PID" nginx --port $NGINX_PORT --mode healthz
+phase $VOXPOP_PID voxpop --port $VOXPOP_PORT --mode healthz
+phase $VOXPOP_PID voxpop --port $VOXPOP_PORT --mode votes
+phase $VOXPOP_PID voxpop --port $VOXPOP_PORT --mode votes --idle "$IDLE"
 kill -TERM $VOXPOP_PID
 wait $VOXPOP_PID
 VOXPOP_PID=

@@ -18,8 +18,8 @@
 // answer came), ballot, voter, and the receipt the answer carried ("-" for none). A connection
 // the server closes ends that connection's run instead of the whole program.
 //
-// Prints one line: mode, requests, seconds, requests/s, latency p50/p99/p99.9 in ms, and
-// unexpected answers (which must be 0).
+// Prints one line: mode, requests, seconds, requests/s, latency p50/p99/p99.9 in ms, unexpected
+// answers (which must be 0), and the generator's own CPU time per request.
 import CVoxPopLinux
 import Foundation
 import Glibc
@@ -266,6 +266,14 @@ var running = connections
 }
 
 if recordPath != nil { FileHandle.standardError.write(Data("load-generator: sending\n".utf8)) }
+/// This process's CPU time (user + system) in microseconds: the generator's own cost per request.
+@MainActor func cpuMicroseconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+}
+let cpuStart = cpuMicroseconds()
 let start = nanoseconds()
 let end = start + UInt64(duration * 1e9)
 for connection in byDescriptor.values { send(connection) }
@@ -311,6 +319,7 @@ while running > 0 {
     }
 }
 let seconds = Double(nanoseconds() - start) / 1e9
+let cpuPerRequest = (cpuMicroseconds() - cpuStart) / Double(max(answered, 1))
 latencies.sort()
 @MainActor func percentile(_ p: Double) -> Double {
     latencies.isEmpty ? 0 : Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1000
@@ -321,9 +330,9 @@ let unexpectedText =
 print(
     String(
         format:
-            "%@ connections=%d idle=%d requests=%d seconds=%.2f rate=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms unexpected=%@",
+            "%@ connections=%d idle=%d requests=%d seconds=%.2f rate=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms unexpected=%@ client-cpu=%.1fus/request",
         mode, connections, idleDescriptors.count, answered, seconds, Double(answered) / seconds, percentile(0.5),
-        percentile(0.99), percentile(0.999), unexpectedText))
+        percentile(0.99), percentile(0.999), unexpectedText, cpuPerRequest))
 if let recordPath {
     // Every vote sent: answered ones with their status, the one in flight when the server died as 0.
     var lines = ""
