@@ -88,6 +88,10 @@ import VoxPopEngine
         let fileOption = try suggest(api, "dark MODE", as: "bob")
         #expect(fileOption.status == 409)
         #expect(fileOption.json["existing"] as? String == "dark-mode")
+        // The same option in the campaign's other language is the same idea.
+        let translated = try suggest(api, "mörkt LÄGE", as: "bob")
+        #expect(translated.status == 409)
+        #expect(translated.json["existing"] as? String == "dark-mode")
 
         for text in ["   ", String(repeating: "x", count: 141), "two\u{7}lines"] {
             let bad = try suggest(api, text, as: "bob")

@@ -35,8 +35,13 @@ extension Engine {
             return .failure(.invalid("\(error)"))
         }
         let key = WriteInKey(text)
-        if let option = frozen.options.first(where: { WriteInKey($0.label) == key }) {
-            return .failure(.duplicate(id: option.id, status: nil))
+        // Frozen options carry the first language's label only; the file's options are matched in
+        // every language, so "Mörkt läge" is the "Dark mode" already there.
+        let fileOption = file?.options.first { option in
+            option.label.translations.contains { WriteInKey($0.text) == key }
+        }
+        if let existing = fileOption?.id ?? frozen.options.first(where: { WriteInKey($0.label) == key })?.id {
+            return .failure(.duplicate(id: existing, status: nil))
         }
         let status: Idea.Status = moderation == .before ? .pending : .underReview
         let outcome: Store.Suggested
