@@ -10,6 +10,8 @@ final class EngineHarness {
     let clock: ManualClock
     var campaigns: [Campaign]
     let key = VoterKey(bytes: Array("engine test key".utf8))
+    /// With `.normal` the writer answers each batch on its own thread, so a test can hold it.
+    var synchronous = Store.Synchronous.full
     private var running: (engine: Engine, store: Store)?
 
     var databasePath: String { directory.appendingPathComponent("voxpop.sqlite").path }
@@ -36,7 +38,7 @@ final class EngineHarness {
     /// The running engine, started fresh on the same files if there is none.
     var engine: Engine {
         if let running { return running.engine }
-        let store = try! Store(path: databasePath, key: key)
+        let store = try! Store(path: databasePath, key: key, synchronous: synchronous)
         let engine = try! Engine(
             campaigns: campaigns, store: store, clock: clock, publisher: Publisher(directory: publishDirectory),
             key: key)

@@ -96,6 +96,52 @@ import VoxPopTestSupport
         try expectAuditClean(harness, campaign: "candidate-hires")
     }
 
+    /// The race above, made certain: a vote accepted before the close is still in the writer's
+    /// queue when the close runs. The writer is held inside the answer to an earlier vote (with
+    /// `synchronous=NORMAL` it answers on its own thread), so the close must wait for it.
+    @Test func aVoteStillQueuedWhenTheCloseComesIsCounted() throws {
+        let harness = try EngineHarness(campaignFiles: ["candidate-hires.json"], at: "2027-03-02T12:00Z")
+        harness.synchronous = .normal
+        let close = EngineHarness.instant("2027-03-10T12:00Z")
+        harness.campaigns[0].ballots[0].closes = .at(close)
+        let engine = harness.engine
+        try engine.tick()
+        harness.clock.set(close.addingTimeInterval(-0.001))
+
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let answers = Locked<[String: Bool]>([:])
+        let answered = DispatchGroup()
+        for voter in ["first", "queued"] {
+            answered.enter()
+            engine.vote(
+                campaign: "candidate-hires", ballot: "shortlist", voter: voter, vote: .choices(["sofie-lunde"])
+            ) { result in
+                answers.withLock { $0[voter] = (try? result.get()) != nil }
+                if voter == "first" {
+                    holding.signal()
+                    release.wait()
+                }
+                answered.leave()
+            }
+            if voter == "first" { holding.wait() }  // the writer is now held, after its first commit
+        }
+
+        harness.clock.set(close)
+        let closing = DispatchGroup()
+        DispatchQueue.global().async(group: closing) { _ = try? engine.tick() }
+        #expect(closing.wait(timeout: .now() + 0.3) == .timedOut, "the close waits for the queued vote")
+        release.signal()
+        closing.wait()
+        answered.wait()
+
+        #expect(answers.withLock { $0 } == ["first": true, "queued": true])
+        #expect(engine.state(campaign: "candidate-hires", ballot: "shortlist") == .tallied)
+        let tally = try #require(try engine.tally(campaign: "candidate-hires", ballot: "shortlist"))
+        #expect(tally.contains(#""votes":2"#), "\(tally)")
+        try expectAuditClean(harness, campaign: "candidate-hires")
+    }
+
     @Test func aReloadInTheMiddleOfVotingLosesNoVote() throws {
         let harness = try EngineHarness(campaignFiles: ["quick-poll.json"], at: "2027-05-01T10:00Z")
         try harness.engine.tick()
