@@ -10,7 +10,7 @@
 # (server-cpu, from /proc; in the last phase it includes opening the idle connections).
 # Loopback only. Installs nginx-light when missing.
 #
-#     tools/bench-http.sh [DURATION] [CONNECTIONS] [IDLE]
+#     [VOXPOP=path/to/voxpop] tools/bench-http.sh [DURATION] [CONNECTIONS] [IDLE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
@@ -25,6 +25,8 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 swift build -c release --product voxpop >/dev/null
 swift build -c release --product load-generator >/dev/null
 BIN=$(swift build -c release --show-bin-path)
+# VOXPOP=path runs another build of the server (an older commit's, for a side-by-side A/B).
+VOXPOP=${VOXPOP:-$BIN/voxpop}
 
 WORK=$(mktemp -d)
 cleanup() {
@@ -72,7 +74,7 @@ cat >"$WORK/campaigns/bench.json" <<'JSON'
 }
 JSON
 export BENCH_SECRET="benchmark secret"
-"$BIN/voxpop" serve --campaigns "$WORK/campaigns" --db "$WORK/bench.sqlite" --port $VOXPOP_PORT \
+"$VOXPOP" serve --campaigns "$WORK/campaigns" --db "$WORK/bench.sqlite" --port $VOXPOP_PORT \
     --publish "$WORK/published" >"$WORK/voxpop.log" 2>&1 &
 VOXPOP_PID=$!
 for _ in $(seq 50); do grep -q "listening" "$WORK/voxpop.log" && break; sleep 0.1; done
@@ -104,4 +106,4 @@ phase $VOXPOP_PID voxpop --port $VOXPOP_PORT --mode votes --idle "$IDLE"
 kill -TERM $VOXPOP_PID
 wait $VOXPOP_PID
 VOXPOP_PID=
-"$BIN/voxpop" audit --db "$WORK/bench.sqlite" bench
+"$VOXPOP" audit --db "$WORK/bench.sqlite" bench

@@ -186,6 +186,9 @@ final class EventLoop: @unchecked Sendable {
             if connection.parser.buffered == 0 { connection.partialSince = now }
             connection.parser.append(readBuffer[0..<count])
             parseRequests(connection, now: now)
+            // A short read took all the socket had; epoll is level-triggered and reports anything
+            // that arrives later, so the recv that would only answer EAGAIN is skipped.
+            if count < readBuffer.count { break }
         }
     }
 
