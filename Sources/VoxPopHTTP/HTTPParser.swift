@@ -1,3 +1,5 @@
+import Glibc
+
 /// An incremental HTTP/1.1 request parser held to RFC 9112, strict where leniency lets one
 /// request be read as two (request smuggling).
 ///
@@ -84,12 +86,13 @@ public struct HTTPParser: Sendable {
 
         let body = try parseBody(&cursor, headers: headers, minor: minor)
         guard let body else { return nil }
-        let connection = headers.filter { $0.name.lowercased() == "connection" }.flatMap {
+        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "connection".utf8) }.flatMap
+        {
             $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
         }
         let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
         if minor == 1 {
-            let hosts = headers.filter { $0.name.lowercased() == "host" }
+            let hosts = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "host".utf8) }
             guard hosts.count == 1 else {
                 throw HTTPParseError(
                     400, hosts.isEmpty ? "HTTP/1.1 requires a Host header" : "more than one Host header")
@@ -102,8 +105,8 @@ public struct HTTPParser: Sendable {
     private func parseBody(_ cursor: inout Cursor, headers: [(name: String, value: String)], minor: Int)
         throws(HTTPParseError) -> [UInt8]?
     {
-        let encodings = headers.filter { $0.name.lowercased() == "transfer-encoding" }
-        let lengths = headers.filter { $0.name.lowercased() == "content-length" }
+        let encodings = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "transfer-encoding".utf8) }
+        let lengths = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "content-length".utf8) }
         if !encodings.isEmpty {
             guard lengths.isEmpty else { throw HTTPParseError(400, "both Transfer-Encoding and Content-Length") }
             guard minor == 1 else { throw HTTPParseError(400, "Transfer-Encoding in an HTTP/1.0 request") }
@@ -238,25 +241,43 @@ private struct Cursor {
     func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
     /// The next line without its terminator (CRLF, or LF alone as RFC 9112 section 2.2 allows);
-    /// nil when the line is not complete yet. A bare CR is an error.
+    /// nil when the line is not complete yet. A bare CR is an error, and so is a line of more
+    /// than `limit` bytes without its terminator, however the bytes arrive.
     mutating func line(limit: Int, tooLong: HTTPParseError) throws(HTTPParseError) -> ArraySlice<UInt8>? {
-        var end = index
-        while end < bytes.count, bytes[end] != 0x0A {
-            if bytes[end] == 0x0D, end + 1 < bytes.count, bytes[end + 1] != 0x0A {
-                throw HTTPParseError(400, "a bare CR in the request")
+        let start = index
+        guard start < bytes.count else { return nil }
+        // Fast path, with memchr: the usual line has no CR but the one before its LF. Anything
+        // else (a bare CR, a CR last in what has arrived) takes the careful loop below.
+        let scan: (lf: Int?, plain: Bool) = bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let lf = memchr(base + start, 0x0A, buffer.count - start).map {
+                UnsafeRawPointer($0) - UnsafeRawPointer(base)
             }
-            if end - index > limit { throw tooLong }
+            let crEnd = (lf ?? buffer.count) - 1
+            let plain = crEnd <= start || memchr(base + start, 0x0D, crEnd - start) == nil
+            return (lf, plain)
+        }
+        if scan.plain, let lf = scan.lf {
+            let lineEnd = lf > start && bytes[lf - 1] == 0x0D ? lf - 1 : lf
+            if lineEnd - start > limit { throw tooLong }
+            index = lf + 1
+            return bytes[start..<lineEnd]
+        }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A {
+            if bytes[end] == 0x0D {
+                // A CR last in what has arrived may be the first half of a CRLF: wait for more.
+                guard end + 1 < bytes.count else { return nil }
+                guard bytes[end + 1] == 0x0A else { throw HTTPParseError(400, "a bare CR in the request") }
+            } else if end - start + 1 > limit {
+                throw tooLong
+            }
             end += 1
         }
-        guard end < bytes.count else {
-            if end - index > limit { throw tooLong }
-            return nil
-        }
-        var lineEnd = end
-        if lineEnd > index, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        let line = bytes[index..<lineEnd]
+        guard end < bytes.count else { return nil }
+        let lineEnd = end > start && bytes[end - 1] == 0x0D ? end - 1 : end
         index = end + 1
-        return line
+        return bytes[start..<lineEnd]
     }
 
     /// Consumes a line terminator: true if there was one, false if something else is here, nil if

@@ -49,6 +49,36 @@ import VoxPopHTTP
         #expect(parsed.map(\.keepAlive) == [false, true])
     }
 
+    /// Whole lines take the line reader's fast path and bytes fed one by one its careful loop;
+    /// both must refuse a request line of more than the limit, and only that, with CRLF and with
+    /// LF alone.
+    @Test func theLineLimitFallsInTheSamePlaceWholeAndByteByByte() throws {
+        func outcome(_ text: String, byteByByte: Bool) -> String {
+            var parser = HTTPParser()
+            parser.maximumRequestLine = 32
+            let chunks = byteByByte ? Array(text.utf8).map { [$0] } : [Array(text.utf8)]
+            do {
+                for chunk in chunks {
+                    parser.append(chunk)
+                    if let request = try parser.next() { return request.target }
+                }
+                return "incomplete"
+            } catch {
+                return "\(error.status)"
+            }
+        }
+        for length in 28...36 {
+            for ending in ["\r\n", "\n"] {
+                let target = "/" + String(repeating: "a", count: length - 14)
+                let line = "GET \(target) HTTP/1.1"
+                let text = line + ending + "Host: a\r\n\r\n"
+                let expected = line.utf8.count <= 32 ? target : "414"
+                #expect(outcome(text, byteByByte: false) == expected, "a \(line.utf8.count)-byte request line")
+                #expect(outcome(text, byteByByte: true) == expected, "a \(line.utf8.count)-byte request line")
+            }
+        }
+    }
+
     @Test func waitsForTheRestOfABody() throws {
         var parser = HTTPParser()
         parser.append(Array("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n12345".utf8))

@@ -51,7 +51,9 @@ public final class API: HTTPHandler, @unchecked Sendable {
             respond(response)
         }
         let path = request.path
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        // Split on the bytes (the parser admits only ASCII targets), not Character by Character.
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+            .map { String(decoding: $0, as: UTF8.self) }
         let method = request.method == "HEAD" ? "GET" : request.method
         if segments.first == "admin" { return console(request, Array(segments.dropFirst()), respond: answer) }
         if let route = PageRoute(segments) { return page(request, route, respond: answer) }

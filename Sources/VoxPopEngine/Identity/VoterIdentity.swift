@@ -90,9 +90,13 @@ final class VoterIdentity: @unchecked Sendable {
 
         /// The API's: `Authorization: Bearer`, `X-Invite-Code` (or the body's `invite`), `X-Voter-Id`.
         init(request: HTTPRequest, bodyInvite: String?) {
+            // On the bytes: counting a long token's Characters cost more than checking it.
             token = request.header("Authorization").map { value in
-                value.count > 7 && value.prefix(7).lowercased() == "bearer "
-                    ? .bearer(String(value.dropFirst(7))) : .notBearer
+                let bytes = value.utf8
+                guard bytes.count > 7, HTTPRequest.equalIgnoringASCIICase(bytes.prefix(7), "bearer ".utf8) else {
+                    return .notBearer
+                }
+                return .bearer(String(decoding: bytes.dropFirst(7), as: UTF8.self))
             }
             inviteCode = bodyInvite ?? request.header("X-Invite-Code")
             voterID = request.header("X-Voter-Id")
