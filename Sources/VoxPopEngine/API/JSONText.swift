@@ -40,11 +40,28 @@ enum JSONText {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // Digits written into 24 bytes: String interpolation of padded parts cost more than the
+        // rest of the answer.
+        var bytes = Array("0000-00-00T00:00:00.000Z".utf8)
+        func put(_ value: Int64, at end: Int, width: Int) {
+            var value = value
+            for index in stride(from: end, to: end - width, by: -1) {
+                bytes[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                value /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(millis / 3_600_000, 2)):"
-            + "\(pad(millis / 60_000 % 60, 2)):\(pad(millis / 1000 % 60, 2)).\(pad(millis % 1000, 3))Z"
+        guard (0...9999).contains(year) else {
+            return String(
+                format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", year, month, day,
+                millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
+        }
+        put(year, at: 3, width: 4)
+        put(month, at: 6, width: 2)
+        put(day, at: 9, width: 2)
+        put(millis / 3_600_000, at: 12, width: 2)
+        put(millis / 60_000 % 60, at: 15, width: 2)
+        put(millis / 1000 % 60, at: 18, width: 2)
+        put(millis % 1000, at: 22, width: 3)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
