@@ -32,7 +32,8 @@ public struct SHA256: Sendable {
             let taken = min(64 - buffered, rest.count)
             let start = buffered
             withUnsafeMutableBytes(of: &buffer) { block in
-                for index in 0..<taken { block[start + index] = rest[rest.startIndex + index] }
+                UnsafeMutableRawBufferPointer(rebasing: block[start..<(start + taken)])
+                    .copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: rest.prefix(taken))))
             }
             buffered += taken
             rest = rest.dropFirst(taken)
@@ -58,15 +59,12 @@ public struct SHA256: Sendable {
             update(UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
             length = saved
         }
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        var digest = [UInt8](repeating: 0, count: 32)
-        for (index, word) in words.enumerated() {
-            digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
-            digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
-            digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
-            digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
-        }
-        return digest
+        // The state words, big-endian, straight into the digest's storage.
+        let words = (
+            state.0.bigEndian, state.1.bigEndian, state.2.bigEndian, state.3.bigEndian, state.4.bigEndian,
+            state.5.bigEndian, state.6.bigEndian, state.7.bigEndian
+        )
+        return withUnsafeBytes(of: words) { bytes in Array(bytes) }
     }
 
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
