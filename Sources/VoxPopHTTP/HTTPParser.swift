@@ -86,13 +86,12 @@ public struct HTTPParser: Sendable {
 
         let body = try parseBody(&cursor, headers: headers, minor: minor)
         guard let body else { return nil }
-        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "connection".utf8) }.flatMap
-        {
+        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "connection") }.flatMap {
             $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
         }
         let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
         if minor == 1 {
-            let hosts = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "host".utf8) }
+            let hosts = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "host") }
             guard hosts.count == 1 else {
                 throw HTTPParseError(
                     400, hosts.isEmpty ? "HTTP/1.1 requires a Host header" : "more than one Host header")
@@ -105,8 +104,8 @@ public struct HTTPParser: Sendable {
     private func parseBody(_ cursor: inout Cursor, headers: [(name: String, value: String)], minor: Int)
         throws(HTTPParseError) -> [UInt8]?
     {
-        let encodings = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "transfer-encoding".utf8) }
-        let lengths = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name.utf8, "content-length".utf8) }
+        let encodings = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "transfer-encoding") }
+        let lengths = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "content-length") }
         if !encodings.isEmpty {
             guard lengths.isEmpty else { throw HTTPParseError(400, "both Transfer-Encoding and Content-Length") }
             guard minor == 1 else { throw HTTPParseError(400, "Transfer-Encoding in an HTTP/1.0 request") }

@@ -15,7 +15,14 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        headers.first { Self.equalIgnoringASCIICase($0.name.utf8, name.utf8) }?.value
+        headers.first { Self.equalIgnoringASCIICase($0.name, name) }?.value
+    }
+
+    /// `equalIgnoringASCIICase` on two strings' UTF-8 storage, the form every header lookup takes.
+    static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in b.withUTF8 { b in equalIgnoringASCIICase(a, b) } }
     }
 
     /// Whether two byte strings are equal ignoring ASCII case (field names, auth schemes), without

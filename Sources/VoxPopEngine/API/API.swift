@@ -52,8 +52,8 @@ public final class API: HTTPHandler, @unchecked Sendable {
         }
         let path = request.path
         // Split on the bytes (the parser admits only ASCII targets), not Character by Character.
-        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-            .map { String(decoding: $0, as: UTF8.self) }
+        let segments = Array(path.utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .dropFirst().map { String(decoding: $0, as: UTF8.self) }
         let method = request.method == "HEAD" ? "GET" : request.method
         if segments.first == "admin" { return console(request, Array(segments.dropFirst()), respond: answer) }
         if let route = PageRoute(segments) { return page(request, route, respond: answer) }
