@@ -110,15 +110,28 @@ public struct SHA256: Sendable {
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             var (a, b, c, d, e, f, g, h) = state
+            // Eight rounds per pass with the letters' roles rotated by hand, so the eight working
+            // variables are not shuffled after every round.
             Self.k.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                    let choose = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ choose &+ k[t] &+ w[t]
-                    let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ majority
-                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                @inline(__always)
+                func round(
+                    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+                    _ h: inout UInt32, _ t: Int
+                ) {
+                    let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
+                    let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+                    d = d &+ t1
+                    h = t1 &+ t2
+                }
+                for t in stride(from: 0, to: 64, by: 8) {
+                    round(a, b, c, &d, e, f, g, &h, t)
+                    round(h, a, b, &c, d, e, f, &g, t + 1)
+                    round(g, h, a, &b, c, d, e, &f, t + 2)
+                    round(f, g, h, &a, b, c, d, &e, t + 3)
+                    round(e, f, g, &h, a, b, c, &d, t + 4)
+                    round(d, e, f, &g, h, a, b, &c, t + 5)
+                    round(c, d, e, &f, g, h, a, &b, t + 6)
+                    round(b, c, d, &e, f, g, h, &a, t + 7)
                 }
             }
             state = (
