@@ -247,7 +247,7 @@ final class EventLoop: @unchecked Sendable {
         connection.slots[index].response = response
         var closeAfter = false
         while let first = connection.slots.first, let ready = first.response {
-            connection.outbound += ready.serialized(keepAlive: first.keepAlive && !closeAfter)
+            ready.write(into: &connection.outbound, keepAlive: first.keepAlive && !closeAfter)
             connection.slots.removeFirst()
             connection.firstSlot += 1
             if !first.keepAlive {

@@ -15,13 +15,31 @@ public struct HTTPResponse: Sendable {
         self.init(status: status, headers: [("Content-Type", contentType)], body: Array(body.utf8))
     }
 
-    func serialized(keepAlive: Bool) -> [UInt8] {
-        var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\n"
-        if !keepAlive { head += "Connection: close\r\n" }
-        head += "\r\n"
-        return Array(head.utf8) + body
+    /// Appends the response as sent on the wire, bytes straight into the connection's buffer
+    /// (interpolating the head into a String and copying it cost more than the rest).
+    func write(into out: inout [UInt8], keepAlive: Bool) {
+        out.reserveCapacity(out.count + 96 + body.count)
+        out += "HTTP/1.1 ".utf8
+        Self.appendDecimal(status, to: &out)
+        out.append(0x20)
+        out += Self.reason(status).utf8
+        out += [0x0D, 0x0A]
+        for (name, value) in headers {
+            out += name.utf8
+            out += [0x3A, 0x20]
+            out += value.utf8
+            out += [0x0D, 0x0A]
+        }
+        out += "Content-Length: ".utf8
+        Self.appendDecimal(body.count, to: &out)
+        out += keepAlive ? [0x0D, 0x0A, 0x0D, 0x0A] : Array("\r\nConnection: close\r\n\r\n".utf8)
+        out += body
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 10 else { return out.append(UInt8(0x30 + value)) }
+        appendDecimal(value / 10, to: &out)
+        out.append(UInt8(0x30 + value % 10))
     }
 
     static func reason(_ status: Int) -> String {
