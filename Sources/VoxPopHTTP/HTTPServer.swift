@@ -33,8 +33,12 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds and starts the loops; returns the port (the one given, or the kernel's pick for 0).
     public func start() throws -> UInt16 {
         var port = configuration.port
+        // The loops' sockets share the port through SO_REUSEPORT, which another process of the
+        // same user could share too: a second server would silently take half the connections.
+        // A socket without the option binds only where nobody listens, so it proves the port free.
+        if port != 0 { Glibc.close(try Self.listen(host: configuration.host, port: port, shared: false)) }
         for index in 0..<configuration.loops {
-            let listener = try Self.listen(host: configuration.host, port: port)
+            let listener = try Self.listen(host: configuration.host, port: port, shared: true)
             if port == 0 { port = Self.boundPort(listener) }
             loops.append(
                 try EventLoop(
@@ -52,12 +56,12 @@ public final class HTTPServer: @unchecked Sendable {
 
     public var openConnections: Int { counter.current }
 
-    private static func listen(host: String, port: UInt16) throws -> Int32 {
+    private static func listen(host: String, port: UInt16, shared: Bool) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SystemError(call: "socket", errno: errno) }
         var on: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
+        if shared { setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian

@@ -42,6 +42,23 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         return (server, try server.start())
     }
 
+    /// The loops share their port (SO_REUSEPORT); a second server on it must fail to start, not
+    /// quietly take part of the connections.
+    @Test func aSecondServerOnTheSamePortIsRefused() throws {
+        let (first, port) = try server()
+        defer { first.stop() }
+        let second = HTTPServer(
+            configuration: {
+                var configuration = HTTPServer.Configuration()
+                configuration.port = port
+                return configuration
+            }(), handler: handler)
+        #expect(throws: SystemError.self) { _ = try second.start() }
+        let client = try TestClient(port: port)
+        client.send("GET /still-first HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(client.responses(1).0.map(\.body) == ["/still-first"])
+    }
+
     @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
         let (server, port) = try server()
         defer { server.stop() }
