@@ -52,6 +52,6 @@ for binary in "${BINARIES[@]}"; do
     SERVER=
     dump=$(ls "$run"/cg.out.* | tail -1)
     total=$(callgrind_annotate "$dump" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
-    requests=$((after - before - 1))  # the second /metrics read is counted in the window
+    requests=$((after - before - 1))  # the /metrics read for $before is itself counted in $after
     printf '| %s | %s | %d | %d | %d |\n' "$binary" "$MODE" "$requests" "$total" $((total / requests))
 done

@@ -32,7 +32,8 @@ public struct HTTPResponse: Sendable {
         }
         out += "Content-Length: ".utf8
         Self.appendDecimal(body.count, to: &out)
-        out += keepAlive ? [0x0D, 0x0A, 0x0D, 0x0A] : Array("\r\nConnection: close\r\n\r\n".utf8)
+        if !keepAlive { out += "\r\nConnection: close".utf8 }
+        out += [0x0D, 0x0A, 0x0D, 0x0A]
         out += body
     }
 

@@ -28,6 +28,8 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             instants.append(-2_208_988_800_000 + Int64(state >> 24) % 6_311_433_600_000)
         }
+        // Past year 9999 the four digits no longer hold the year; the instant is still written whole.
+        #expect(JSONText.iso(milliseconds: 253_402_300_800_000) == "10000-01-01T00:00:00.000Z")
         for milliseconds in instants {
             let expected = formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
             #expect(JSONText.iso(milliseconds: milliseconds) == expected, "\(milliseconds)")
