@@ -14,19 +14,27 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "VoxPopCounting"),
-        .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
-        .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
+        .target(name: "VoxPopFoundation"),
+        .target(name: "VoxPopCounting", dependencies: ["VoxPopFoundation"]),
+        .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting", "VoxPopFoundation"]),
+        .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopFoundation"]),
         .target(name: "CVoxPopLinux"),
         .target(name: "VoxPopHTTP", dependencies: ["CVoxPopLinux"]),
         .target(
-            name: "VoxPopEngine", dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopHTTP"]),
+            name: "VoxPopEngine",
+            dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopFoundation", "VoxPopStore"]),
+        .target(
+            name: "VoxPopWeb",
+            dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopEngine", "VoxPopFoundation", "VoxPopHTTP"]),
         .executableTarget(
             name: "voxpop",
-            dependencies: ["VoxPopCampaigns", "VoxPopCounting", "VoxPopStore", "VoxPopEngine", "VoxPopHTTP"]),
+            dependencies: [
+                "VoxPopCampaigns", "VoxPopCounting", "VoxPopEngine", "VoxPopFoundation", "VoxPopHTTP", "VoxPopStore",
+                "VoxPopWeb",
+            ]),
         .executableTarget(
             name: "load-generator",
-            dependencies: ["CVoxPopLinux", "VoxPopEngine"],
+            dependencies: ["CVoxPopLinux", "VoxPopWeb"],
             path: "tools/load-generator"
         ),
         .executableTarget(
@@ -41,15 +49,27 @@ let package = Package(
         ),
         .executableTarget(
             name: "store-benchmark",
-            dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopStore"],
+            dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopFoundation", "VoxPopStore"],
             path: "tools/store-benchmark"
         ),
+        .testTarget(name: "VoxPopFoundationTests", dependencies: ["VoxPopFoundation", "VoxPopTestSupport"]),
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
-        .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
-        .target(name: "VoxPopTestSupport", path: "Tests/VoxPopTestSupport"),
+        .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore", "VoxPopTestSupport"]),
+        .target(
+            name: "VoxPopTestSupport",
+            dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopFoundation", "VoxPopStore"],
+            path: "Tests/VoxPopTestSupport"),
         .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP", "VoxPopTestSupport"]),
-        .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine", "VoxPopHTTP", "VoxPopTestSupport"]),
+        .testTarget(
+            name: "VoxPopEngineTests",
+            dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopFoundation", "VoxPopStore", "VoxPopTestSupport"]),
+        .testTarget(
+            name: "VoxPopWebTests",
+            dependencies: [
+                "VoxPopCampaigns", "VoxPopEngine", "VoxPopFoundation", "VoxPopHTTP", "VoxPopStore", "VoxPopTestSupport",
+                "VoxPopWeb",
+            ]),
         .testTarget(name: "voxpopTests", dependencies: ["voxpop", "VoxPopTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import VoxPopCounting
+import VoxPopFoundation
 import VoxPopStore
 
 /// Checks a campaign from its database alone: each ballot's audit chain is recomputed from the
@@ -48,9 +49,9 @@ public enum Audit {
                 let recounted = try BallotCount.count(
                     definition, votes: counted.map { ($0, 1) }, decisions: try store.decisions(record.id))
                 let recount = recounted.tally.json(extra: [
-                    ("campaign", Tally.string(campaign)), ("ballot", Tally.string(name)),
+                    ("campaign", JSONText.string(campaign)), ("ballot", JSONText.string(name)),
                     ("votes", "\(recounted.votes)"),
-                    ("auditDigest", Tally.string(SHA256.hex(chain))),
+                    ("auditDigest", JSONText.string(SHA256.hex(chain))),
                 ])
                 if recount == tally {
                     line += "; the stored tally matches a recount"

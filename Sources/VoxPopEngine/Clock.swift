@@ -31,8 +31,3 @@ public final class ManualClock: Clock, @unchecked Sendable {
         lock.unlock()
     }
 }
-
-extension Date {
-    /// Milliseconds since 1970, as the store keeps instants.
-    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
-}

@@ -1,4 +1,4 @@
-import VoxPopCounting
+import VoxPopFoundation
 
 /// The hash chain over a ballot's accepted votes, from which receipts come.
 ///

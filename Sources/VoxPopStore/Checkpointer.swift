@@ -1,4 +1,5 @@
 import Foundation
+import VoxPopFoundation
 
 /// Copies the WAL back into the database file on its own thread, so that the vote writer never
 /// waits for a checkpoint and its fsyncs.
@@ -15,26 +16,26 @@ import Foundation
 /// without bound (178 MB in CheckpointerTests, against about 10 MB since). So the writer calls
 /// `waitForRestart()` between transactions and stands aside while a restart is under way.
 final class Checkpointer: @unchecked Sendable {
-    // @unchecked: `connection` is used only on the repeating thread; `restarting` under `gate`.
+    // @unchecked: `connection` is used only on the worker's thread; `restarting` under `gate`.
     private let connection: Connection
     private let gate = NSCondition()
     private var restarting = false
     /// The WAL size (in pages) past which the WAL is restarted.
     private let restartFrames: Int64
-    private var thread: RepeatingThread?
+    private var worker: Worker<Never>?
 
     /// `interval`: how often it looks at the WAL.
     init(path: String, restartFrames: Int64 = 16_384, interval: Double = 0.05) throws(SQLiteError) {
         connection = try Connection(path: path)
         try connection.execute("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0")
         self.restartFrames = restartFrames
-        thread = RepeatingThread(name: "voxpop checkpointer", interval: interval, finalRun: true) { [unowned self] in
-            checkpoint()
+        worker = Worker(name: "voxpop checkpointer", interval: interval, runsOnceMoreAtStop: true) {
+            [unowned self] _ in checkpoint()
         }
     }
 
     /// Checkpoints once more, then stops the thread.
-    func stop() { thread?.stop() }
+    func stop() { worker?.stop() }
 
     /// For the writer, between two transactions: returns once no restart is under way.
     func waitForRestart() {

@@ -1,4 +1,5 @@
 import Foundation
+import VoxPopFoundation
 
 /// VoxPop's SQLite database: ballot states and their transitions, and the vote log.
 ///
@@ -47,6 +48,14 @@ public final class Store: @unchecked Sendable {
             throw StoreError("cannot open the database \(path): \(error)")
         }
     }
+
+    /// Queues a vote for the writer; `completion` runs once it is on disk (or failed).
+    public func submit(_ request: VoteRequest, completion: @escaping @Sendable (VoteOutcome) -> Void) {
+        writer.submit(request, completion: completion)
+    }
+
+    /// Returns once every vote queued before the call is committed or failed.
+    public func sync() { writer.sync() }
 
     /// Stops the writer after committing what is queued.
     public func close() {
@@ -103,6 +112,16 @@ public final class Store: @unchecked Sendable {
                 tally: select.isNull(3) ? nil : select.text(3))
             select.reset()
             return record
+        }
+    }
+
+    /// The stored tally of a ballot, once counted: a plain read, whoever holds the write lock.
+    public func tally(_ ballotID: Int64) throws(SQLiteError) -> String? {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement("SELECT tally FROM ballots WHERE id = ?1")
+            try select.bind(.integer(ballotID))
+            defer { select.reset() }
+            return try select.step() && !select.isNull(0) ? select.text(0) : nil
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import VoxPopFoundation
 
 /// Flushes the WAL file to disk and then runs the answers that were waiting for it.
 ///
@@ -6,72 +7,50 @@ import Foundation
 /// the call, whichever descriptor wrote it; so answers handed over after their commit are safe to
 /// run once a flush that began after the hand-over returns. Several threads flush, so a commit
 /// that arrives while one flush is under way can start its own at once instead of waiting for
-/// its turn. (Measured: 1 and 3 threads gave the same vote rate over HTTP, within noise.)
-final class Syncer: @unchecked Sendable {
-    // @unchecked: all state only under `condition`.
-    private let walPath: String
-    private let condition = NSCondition()
-    private var pending: [@Sendable () -> Void] = []
-    private var stopping = false
-    private var running: Int
-    private var descriptor: Int32 = -1
-    private var flushes = 0
-    private var flushNanoseconds: UInt64 = 0
+/// its turn (docs/benchmarks.md measures one thread against three).
+final class Syncer: Sendable {
+    private let flusher: Flusher
+    private let worker: Worker<@Sendable () -> Void>
 
     /// Flushes so far and their mean duration in microseconds, for benchmarks.
-    var flushStatistics: (count: Int, meanMicroseconds: Double) {
-        condition.withLock { (flushes, flushes == 0 ? 0 : Double(flushNanoseconds) / Double(flushes) / 1000) }
-    }
+    var flushStatistics: (count: Int, meanMicroseconds: Double) { flusher.statistics }
 
     init(walPath: String, threads: Int = 3) {
-        self.walPath = walPath
-        running = threads
-        for number in 0..<threads {
-            let thread = Thread { [unowned self] in self.run() }
-            thread.name = "voxpop vote syncer \(number)"
-            thread.start()
+        let flusher = Flusher(walPath: walPath)
+        self.flusher = flusher
+        worker = Worker(name: "voxpop vote syncer", threads: threads) { answers in
+            flusher.flush()
+            for answer in answers { answer() }
         }
     }
 
-    func answerWhenDurable(_ answers: [@Sendable () -> Void]) {
-        condition.lock()
-        pending += answers
-        condition.signal()
-        condition.unlock()
+    /// Runs `answer` once a flush that starts after this call has returned.
+    func answerWhenDurable(_ answer: @escaping @Sendable () -> Void) {
+        if !worker.submit(answer) { answer() }
     }
 
-    /// Flushes and answers what was handed over, then stops the thread.
+    /// Flushes and answers what was handed over, then stops the threads.
     func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while running > 0 { condition.wait() }
-        condition.unlock()
-        if descriptor >= 0 { close(descriptor) }
+        worker.stop()
+        flusher.close()
     }
+}
 
-    private func run() {
-        while true {
-            condition.lock()
-            while pending.isEmpty && !stopping { condition.wait() }
-            if pending.isEmpty {
-                running -= 1
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let answers = pending
-            pending = []
-            let descriptor = openedDescriptor()
-            condition.unlock()
-            let started = DispatchTime.now().uptimeNanoseconds
-            flush(descriptor)
-            let took = DispatchTime.now().uptimeNanoseconds - started
-            condition.lock()
-            flushes += 1
-            flushNanoseconds += took
-            condition.unlock()
-            for answer in answers { answer() }
+/// The WAL's descriptor and the flushes' statistics, shared by the syncer's threads.
+private final class Flusher: Sendable {
+    private struct State {
+        var descriptor: Int32 = -1
+        var flushes = 0
+        var flushNanoseconds: UInt64 = 0
+    }
+    private let walPath: String
+    private let state = Locked(State())
+
+    init(walPath: String) { self.walPath = walPath }
+
+    var statistics: (count: Int, meanMicroseconds: Double) {
+        state.withLock {
+            ($0.flushes, $0.flushes == 0 ? 0 : Double($0.flushNanoseconds) / Double($0.flushes) / 1000)
         }
     }
 
@@ -79,20 +58,36 @@ final class Syncer: @unchecked Sendable {
     /// like PostgreSQL on a failed fsync, stop the process rather than acknowledge them. On restart
     /// SQLite recovers the WAL to its last durable commit, and those voters, never answered, vote
     /// again.
-    private func flush(_ descriptor: Int32) {
+    func flush() {
+        let descriptor = opened()
+        let started = DispatchTime.now().uptimeNanoseconds
         guard fdatasync(descriptor) == 0 else {
             fatalError("flushing \(walPath) to disk failed: \(String(cString: strerror(errno)))")
         }
+        let took = DispatchTime.now().uptimeNanoseconds - started
+        state.withLock {
+            $0.flushes += 1
+            $0.flushNanoseconds += took
+        }
     }
 
-    /// The WAL's descriptor, opened on first use (under `condition`).
-    private func openedDescriptor() -> Int32 {
-        if descriptor < 0 {
-            descriptor = open(walPath, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                fatalError("cannot open \(walPath) to flush votes to disk: \(String(cString: strerror(errno)))")
-            }
+    func close() {
+        state.withLock {
+            if $0.descriptor >= 0 { Glibc.close($0.descriptor) }
+            $0.descriptor = -1
         }
-        return descriptor
+    }
+
+    /// The WAL's descriptor, opened on first use (the WAL exists once the writer has committed).
+    private func opened() -> Int32 {
+        state.withLock { state in
+            if state.descriptor < 0 {
+                state.descriptor = open(walPath, O_RDONLY | O_CLOEXEC)
+                guard state.descriptor >= 0 else {
+                    fatalError("cannot open \(walPath) to flush votes to disk: \(String(cString: strerror(errno)))")
+                }
+            }
+            return state.descriptor
+        }
     }
 }

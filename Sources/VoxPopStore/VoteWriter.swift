@@ -1,4 +1,5 @@
 import Foundation
+import VoxPopFoundation
 
 /// A vote on its way to the log.
 public struct VoteRequest: Sendable {
@@ -51,17 +52,14 @@ public enum VoteOutcome: Sendable, Equatable {
 /// store's `.normal`), batches are answered at commit. One thread owns the connection; other
 /// threads only touch the queues under their conditions.
 public final class VoteWriter: @unchecked Sendable {
-    // @unchecked: `connection`, `heads` and `nextSeq` are used only by the writer thread; the
-    // queue and `stopping` only under `condition`.
+    // @unchecked: `connection`, `heads`, `nextSeq` and the statistics are used only by the writer
+    // thread (the statistics are read by others only after `sync()`); the queue is the worker's.
+    typealias Queued = (request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)
     private let connection: Connection
-    private let condition = NSCondition()
-    private var queue: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)] = []
-    private var stopping = false
-    private var finished = false
     private var heads: [Int64: [UInt8]] = [:]
     private var nextSeq: Int64 = 1
     /// The most votes in one transaction.
-    public var maximumBatch = 10_000
+    static let maximumBatch = 10_000
     /// Transactions committed and votes in them, for benchmarks and metrics (writer thread only;
     /// read them after `sync()`).
     public private(set) var commits = 0
@@ -72,6 +70,7 @@ public final class VoteWriter: @unchecked Sendable {
     public private(set) var busyMicroseconds: Double = 0
 
     private let syncer: Syncer?
+    private var worker: Worker<Queued>!
 
     /// The syncers' flushes so far and their mean duration (zero without syncers), for benchmarks:
     /// each vote waits for one, so with N votes in flight the rate stays under N / that time.
@@ -100,85 +99,44 @@ public final class VoteWriter: @unchecked Sendable {
         current = try connection.statement("SELECT seq, chain FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
         lastChain = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
         syncer = syncsBeforeAnswering ? Syncer(walPath: walPath) : nil
-        let thread = Thread { [unowned self] in self.run() }
-        thread.name = "voxpop vote writer"
-        thread.start()
+        worker = Worker(name: "voxpop vote writer", maximumBatch: Self.maximumBatch) { [unowned self] batch in
+            checkpointer?.waitForRestart()
+            let started = Self.threadCPUTime()
+            commit(batch)
+            busyMicroseconds += Self.threadCPUTime() - started
+        }
     }
 
-    /// Queues a vote; `completion` runs on the writer thread after the commit.
+    /// Queues a vote; `completion` runs after the commit (on a syncer's thread, or the writer's).
     public func submit(_ request: VoteRequest, completion: @escaping @Sendable (VoteOutcome) -> Void) {
         enqueue(request, completion)
     }
 
     /// Queues a vote and waits for its outcome.
     public func submitAndWait(_ request: VoteRequest) -> VoteOutcome {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Box<VoteOutcome>(.failed("no answer"))
-        submit(request) { result in
-            outcome.value = result
-            done.signal()
-        }
-        done.wait()
-        return outcome.value
+        let outcome = Handoff<VoteOutcome>()
+        submit(request) { outcome.put($0) }
+        return outcome.take()
     }
 
     /// Returns once every vote queued before the call is committed or failed.
     public func sync() {
-        let done = DispatchSemaphore(value: 0)
-        enqueue(nil) { _ in done.signal() }
-        done.wait()
+        let done = Handoff<Bool>()
+        enqueue(nil) { _ in done.put(true) }
+        _ = done.take()
     }
 
     /// Commits what is queued, answers it once it is on disk, then stops the threads.
     public func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        condition.unlock()
+        worker.stop()
         syncer?.stop()
+        // If this connection is the database's last, closing it checkpoints: with its own syncs,
+        // not with the OFF it ran with. The writer thread has ended, so this thread may use it.
+        try? connection.execute("PRAGMA synchronous = FULL")
     }
 
     private func enqueue(_ request: VoteRequest?, _ completion: @escaping @Sendable (VoteOutcome) -> Void) {
-        condition.lock()
-        if stopping {
-            condition.unlock()
-            completion(.failed("the vote writer has stopped"))
-            return
-        }
-        queue.append((request, completion))
-        condition.signal()
-        condition.unlock()
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
-            if queue.isEmpty {
-                // If this connection is the database's last, closing it checkpoints: with its
-                // own syncs, not with the OFF it ran with.
-                try? connection.execute("PRAGMA synchronous = FULL")
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let batch: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)]
-            if queue.count <= maximumBatch {
-                batch = queue
-                queue = []
-                queue.reserveCapacity(batch.count)
-            } else {
-                batch = Array(queue.prefix(maximumBatch))
-                queue.removeFirst(maximumBatch)
-            }
-            condition.unlock()
-            checkpointer?.waitForRestart()
-            let started = Self.threadCPUTime()
-            commit(batch)
-            busyMicroseconds += Self.threadCPUTime() - started
-        }
+        if !worker.submit((request, completion)) { completion(.failed("the vote writer has stopped")) }
     }
 
     private static func threadCPUTime() -> Double {
@@ -205,7 +163,7 @@ public final class VoteWriter: @unchecked Sendable {
         }
     }
 
-    private func commit(_ batch: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)]) {
+    private func commit(_ batch: [Queued]) {
         let savedHeads = heads
         let savedSeq = nextSeq
         var written: [Written] = []
@@ -229,7 +187,7 @@ public final class VoteWriter: @unchecked Sendable {
             for (item, fate) in zip(batch, written) { item.completion(fate.outcome) }
         }
         if let syncer {
-            syncer.answerWhenDurable([answer])
+            syncer.answerWhenDurable(answer)
         } else {
             answer()
         }
@@ -269,10 +227,4 @@ public final class VoteWriter: @unchecked Sendable {
         heads[request.ballotID] = head
         return head
     }
-}
-
-/// A mutable cell handed between threads; each use is ordered by a semaphore.
-public final class Box<Value>: @unchecked Sendable {
-    public var value: Value
-    public init(_ value: Value) { self.value = value }
 }

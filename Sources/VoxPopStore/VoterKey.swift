@@ -1,5 +1,5 @@
 import Foundation
-import VoxPopCounting
+import VoxPopFoundation
 
 /// The secret under which voter ids are stored as keyed hashes, kept outside the database.
 ///

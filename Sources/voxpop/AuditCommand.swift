@@ -4,7 +4,7 @@ import VoxPopStore
 
 /// `voxpop audit --db FILE CAMPAIGN`: recomputes each ballot's audit chain and recounts its tally.
 enum AuditCommand {
-    static let usage = "usage: voxpop audit --db FILE CAMPAIGN"
+    static let usage = Usage.of("audit")
 
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments

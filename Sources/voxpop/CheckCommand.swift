@@ -2,7 +2,7 @@ import VoxPopCampaigns
 
 /// `voxpop check FILE_OR_DIR...`: every problem in every campaign file, one per line, on stderr.
 enum CheckCommand {
-    static let usage = "usage: voxpop check FILE_OR_DIR..."
+    static let usage = Usage.of("check")
 
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments

@@ -1,8 +1,10 @@
 import Foundation
 import VoxPopCampaigns
 import VoxPopEngine
+import VoxPopFoundation
 import VoxPopHTTP
 import VoxPopStore
+import VoxPopWeb
 
 /// `voxpop serve`: the engine, its scheduler and the HTTP API in one process.
 ///
@@ -11,8 +13,7 @@ import VoxPopStore
 /// stops it gracefully: no new connections, in-flight requests answered, queued votes committed
 /// and flushed, exit 0.
 enum ServeCommand {
-    static let usage =
-        "usage: voxpop serve [--campaigns DIR] [--db FILE] [--host H] [--port P] [--publish DIR] [--loops N]"
+    static let usage = Usage.of("serve")
 
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments
@@ -56,7 +57,7 @@ enum ServeCommand {
         let campaigns = loaded.campaigns.map(\.campaign)
         let store: Store
         let engine: Engine
-        let api: API
+        let app: WebApp
         let clock = SystemClock()
         do {
             let key = try VoterKey.load(databasePath: database, environment: environment)
@@ -65,21 +66,22 @@ enum ServeCommand {
                 campaigns: campaigns, store: store, clock: clock,
                 publisher: Publisher(directory: URL(fileURLWithPath: publishDirectory)), key: key)
             for step in try engine.tick() { printLine("voxpop: \(step)") }
-            api = try API(
+            app = WebApp(
                 engine: engine, campaigns: campaigns, environment: environment, clock: clock,
                 loadCampaigns: { CampaignLoader.load(paths: [directory]) })
         } catch {
             printError("voxpop serve: \(error)")
             return .invalidInput
         }
-        for warning in api.warnings { printError("voxpop serve: warning: \(warning)") }
+        for warning in app.warnings { printError("voxpop serve: warning: \(warning)") }
 
-        let server = HTTPServer(configuration: configuration, handler: api)
+        let server = HTTPServer(configuration: configuration, handler: app)
         let port: UInt16
         do {
             port = try server.start()
         } catch {
             printError("voxpop serve: cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            app.stop()
             store.close()
             return .invalidInput
         }
@@ -106,6 +108,7 @@ enum ServeCommand {
         printLine("voxpop: stopping: answering what is in flight, then flushing the votes")
         scheduler.stop()
         server.stop()
+        app.stop()
         store.close()
         printLine("voxpop: stopped")
         _ = sources
@@ -116,8 +119,8 @@ enum ServeCommand {
 /// Ticks the engine on its own thread, so that a close counting a million votes never holds up
 /// an event loop.
 enum Scheduler {
-    static func start(_ engine: Engine) -> RepeatingThread {
-        RepeatingThread(name: "voxpop scheduler", interval: 0.5) {
+    static func start(_ engine: Engine) -> Worker<Never> {
+        Worker(name: "voxpop scheduler", interval: 0.5) { _ in
             do {
                 for step in try engine.tick() { printLine("voxpop: \(step)") }
             } catch {

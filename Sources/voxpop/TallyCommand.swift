@@ -3,11 +3,7 @@ import VoxPopCounting
 
 /// `voxpop tally --method M [--seats N] [--max-choices K] FILE`: counts a ballot file offline.
 enum TallyCommand {
-    static let usage = """
-        usage: voxpop tally --method METHOD [--seats N] [--max-choices K] [--shortlist N] [--seed TEXT]
-                            [--rule scottish|meek] [--max-score N] [--budget N] [--format json|text] FILE
-        FILE is a BLT file (.blt) or a CSV file (.csv); methods: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", "))
-        """
+    static let usage = Usage.of("tally")
 
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments

@@ -1,10 +1,10 @@
 import Foundation
-import VoxPopEngine
+import VoxPopWeb
 
 /// `voxpop token`: prints a voter token signed with the campaign's secret, as a marketer's site
 /// would mint it (for integration and tests).
 enum TokenCommand {
-    static let usage = "usage: voxpop token --secret-env VAR --campaign ID --voter ID [--ttl SECONDS]"
+    static let usage = Usage.of("token")
 
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VoxPopEngine
 import VoxPopStore
+import VoxPopTestSupport
 
 @Suite struct AuditTests {
     func finishedPoll() throws -> EngineHarness {
@@ -9,10 +10,10 @@ import VoxPopStore
         try harness.engine.tick()
         for (voter, colour) in ["blue", "blue", "red", "green"].enumerated() {
             _ = harness.engine.vote(
-                campaign: "quick-poll", ballot: "colour", voter: "v\(voter)", vote: .choices([colour]))
+                campaign: "quick-poll", ballot: "colour", voter: .token("v\(voter)"), vote: .choices([colour]))
         }
         // v3 votes again; the quick poll's revote policy is "replace".
-        _ = harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: "v3", vote: .choices(["blue"]))
+        _ = harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: .token("v3"), vote: .choices(["blue"]))
         try harness.engine.closeNow(campaign: "quick-poll", ballot: "colour")
         harness.stop()
         return harness

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VoxPopCampaigns
 import VoxPopEngine
+import VoxPopTestSupport
 
 @Suite struct OperatorAndReloadTests {
     @Test func manualPublicationWaitsForTheOperator() throws {
@@ -13,12 +14,13 @@ import VoxPopEngine
         for (voter, choices) in picks.enumerated() {
             #expect(
                 (try? harness.engine.vote(
-                    campaign: "candidate-hires", ballot: "shortlist", voter: "c\(voter)", vote: .choices(choices)
+                    campaign: "candidate-hires", ballot: "shortlist", voter: .token("c\(voter)"),
+                    vote: .choices(choices)
                 ).get()) != nil)
         }
         #expect(
             harness.engine.vote(
-                campaign: "candidate-hires", ballot: "shortlist", voter: "greedy",
+                campaign: "candidate-hires", ballot: "shortlist", voter: .token("greedy"),
                 vote: .choices(["ingrid-solberg", "amir-haddad", "sofie-lunde", "jonas-berg"]))
                 == .failure(.invalidChoices("at most 3 choices")))
 
@@ -45,16 +47,17 @@ import VoxPopEngine
         let harness = try EngineHarness(campaignFiles: ["quick-poll.json"], at: "2027-05-01T10:00Z")
         try harness.engine.tick()
         for voter in ["v0", "v1"] {
-            _ = harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: voter, vote: .choices(["blue"]))
+            _ = harness.engine.vote(
+                campaign: "quick-poll", ballot: "colour", voter: .token(voter), vote: .choices(["blue"]))
         }
         // Revote "replace": v2 changes from red to green; the count has one vote per voter, and
         // the first receipt no longer counts.
         let first = try harness.engine.vote(
-            campaign: "quick-poll", ballot: "colour", voter: "v2", vote: .choices(["red"])
+            campaign: "quick-poll", ballot: "colour", voter: .token("v2"), vote: .choices(["red"])
         )
         .get()
         let second = try harness.engine.vote(
-            campaign: "quick-poll", ballot: "colour", voter: "v2", vote: .choices(["green"])
+            campaign: "quick-poll", ballot: "colour", voter: .token("v2"), vote: .choices(["green"])
         ).get()
         #expect(try harness.engine.receiptCounts(campaign: "quick-poll", ballot: "colour", receipt: first) == false)
         #expect(try harness.engine.receiptCounts(campaign: "quick-poll", ballot: "colour", receipt: second) == true)
@@ -71,7 +74,7 @@ import VoxPopEngine
             ])
         #expect(throws: EngineError.self) { try harness.engine.closeNow(campaign: "quick-poll", ballot: "colour") }
         #expect(
-            harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: "v9", vote: .choices(["red"]))
+            harness.engine.vote(campaign: "quick-poll", ballot: "colour", voter: .token("v9"), vote: .choices(["red"]))
                 == .failure(.ballotNotOpen))
     }
 
@@ -80,14 +83,15 @@ import VoxPopEngine
         try harness.engine.tick()
         #expect(
             (try? harness.engine.vote(
-                campaign: "idea-forum", ballot: "ideas", voter: "u1",
+                campaign: "idea-forum", ballot: "ideas", voter: .token("u1"),
                 vote: .points(["dark-mode": 6, "shared-lists": 4])
             ).get()) != nil)
         #expect(
-            harness.engine.vote(campaign: "idea-forum", ballot: "ideas", voter: "u2", vote: .points(["dark-mode": 11]))
+            harness.engine.vote(
+                campaign: "idea-forum", ballot: "ideas", voter: .token("u2"), vote: .points(["dark-mode": 11]))
                 == .failure(.invalidChoices("11 points is more than the budget of 10")))
         #expect(
-            harness.engine.vote(campaign: "idea-forum", ballot: "ideas", voter: "u3", vote: .writeIn("Widgets"))
+            harness.engine.vote(campaign: "idea-forum", ballot: "ideas", voter: .token("u3"), vote: .writeIn("Widgets"))
                 == .failure(
                     .invalidChoices("on this ballot, suggest a new idea at .../ideas; votes give points to ideas")))
 
@@ -101,7 +105,7 @@ import VoxPopEngine
             ])
         #expect(
             harness.engine.vote(
-                campaign: "idea-forum", ballot: "ideas", voter: "u2", vote: .points(["price-alerts": 10])
+                campaign: "idea-forum", ballot: "ideas", voter: .token("u2"), vote: .points(["price-alerts": 10])
             ).map { _ in true }
                 == .success(true), "the removed option and the old budget still hold")
 

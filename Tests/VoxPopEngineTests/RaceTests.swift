@@ -2,37 +2,13 @@ import Foundation
 import Testing
 import VoxPopCampaigns
 import VoxPopEngine
+import VoxPopFoundation
 import VoxPopStore
 import VoxPopTestSupport
 
 /// Exactly-once under the races a viral campaign brings: one voter on many connections at once,
 /// votes in the last milliseconds before a close and right after it, and a reload mid-vote.
 @Suite struct RaceTests {
-    @Test func oneVoterOnManyConnectionsAtOnceIsCountedOnce() throws {
-        let api = try APIHarness(at: "2027-01-12T12:00Z")
-        let connections = 32
-        for round in 0..<4 {
-            let headers = api.token("airline-summer", voter: "racer-\(round)", secretOf: "AIRLINE_VOTER_SECRET")
-            // Connected first, so the votes leave together; each thread uses only its own client.
-            let clients = UncheckedClients(try (0..<connections).map { _ in try api.client() })
-            let answers = Locked<[(status: Int, receipt: String?, type: String?)]>([])
-            concurrently(connections) { index in
-                let (status, text) = clients.list[index].request(
-                    "POST", "/v1/campaigns/airline-summer/ballots/nominations/votes", headers: headers,
-                    body: #"{"writeIn": "Place \#(index)"}"#)
-                let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-                answers.withLock { $0.append((status, json["receipt"] as? String, problemType(json))) }
-            }
-            let all = answers.withLock { $0 }
-            #expect(all.filter { $0.status == 201 }.count == 1, "round \(round): \(all.map(\.status))")
-            #expect(all.filter { $0.status == 409 && $0.type == "already-voted" }.count == connections - 1)
-            #expect(Set(all.compactMap(\.receipt)).count == 1, "every answer names the one stored vote")
-        }
-        try api.at("2027-01-19T12:00Z")
-        let tally = try #require(try api.engine.tally(campaign: "airline-summer", ballot: "nominations"))
-        #expect(tally.contains(#""votes":4"#), "\(tally)")
-    }
-
     @Test func votesUpToTheCloseCountAndVotesFromItAreRefused() throws {
         let harness = try EngineHarness(campaignFiles: ["candidate-hires.json"], at: "2027-03-02T12:00Z")
         let close = EngineHarness.instant("2027-03-10T12:00Z")
@@ -44,12 +20,13 @@ import VoxPopTestSupport
         // The last millisecond is still open; the close instant itself is not.
         harness.clock.set(close.addingTimeInterval(-0.001))
         let last = engine.vote(
-            campaign: "candidate-hires", ballot: "shortlist", voter: "last", vote: .choices(["amir-haddad"]))
+            campaign: "candidate-hires", ballot: "shortlist", voter: .token("last"), vote: .choices(["amir-haddad"]))
         #expect((try? last.get()) != nil)
         harness.clock.set(close)
         #expect(
             engine.vote(
-                campaign: "candidate-hires", ballot: "shortlist", voter: "late", vote: .choices(["amir-haddad"]))
+                campaign: "candidate-hires", ballot: "shortlist", voter: .token("late"), vote: .choices(["amir-haddad"])
+            )
                 == .failure(.ballotNotOpen))
         harness.clock.set(close.addingTimeInterval(-0.001))
 
@@ -71,8 +48,8 @@ import VoxPopTestSupport
             while !closed.withLock({ $0 }) {
                 inFlight.wait()
                 answered.enter()
-                engine.vote(
-                    campaign: "candidate-hires", ballot: "shortlist", voter: "racer-\(racer)-\(index)",
+                engine.cast(
+                    campaign: "candidate-hires", ballot: "shortlist", voter: .token("racer-\(racer)-\(index)"),
                     vote: .choices(["sofie-lunde"])
                 ) { result in
                     switch result {
@@ -114,8 +91,8 @@ import VoxPopTestSupport
         let answered = DispatchGroup()
         for voter in ["first", "queued"] {
             answered.enter()
-            engine.vote(
-                campaign: "candidate-hires", ballot: "shortlist", voter: voter, vote: .choices(["sofie-lunde"])
+            engine.cast(
+                campaign: "candidate-hires", ballot: "shortlist", voter: .token(voter), vote: .choices(["sofie-lunde"])
             ) { result in
                 answers.withLock { $0[voter] = (try? result.get()) != nil }
                 if voter == "first" {
@@ -174,7 +151,7 @@ import VoxPopTestSupport
             var index = 0
             while voting.withLock({ $0 }) {
                 let result = engine.vote(
-                    campaign: "quick-poll", ballot: "colour", voter: "racer-\(racer)-\(index)",
+                    campaign: "quick-poll", ballot: "colour", voter: .token("racer-\(racer)-\(index)"),
                     vote: .choices(["yellow"]))
                 if case .failure(let refusal) = result {
                     failures.withLock { $0.append("vote refused: \(refusal)") }
@@ -201,24 +178,5 @@ import VoxPopTestSupport
         defer { store.close() }
         let report = try Audit.run(store: store, campaign: campaign)
         #expect(report.problems == 0, "\(report.lines)")
-    }
-}
-
-/// Test clients handed to racing threads, one each: never shared, so unchecked is sound here.
-private final class UncheckedClients: @unchecked Sendable {
-    let list: [TestClient]
-    init(_ list: [TestClient]) { self.list = list }
-}
-
-/// A value shared by racing threads behind an NSLock (a pthread mutex, which ThreadSanitizer
-/// understands; it reported the Synchronization module's Mutex as racing on Linux).
-private final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VoxPopEngine
 import VoxPopStore
+import VoxPopTestSupport
 
 /// The airline campaign from nominations to published final, on a hand-moved clock, with the
 /// engine restarted (a fresh engine on the same database) between every two steps.
@@ -30,7 +31,7 @@ import VoxPopStore
         #expect(try stepWithRestarts(harness).isEmpty)
         #expect(
             harness.engine.vote(
-                campaign: "airline-summer", ballot: "nominations", voter: "early", vote: .writeIn("Nice"))
+                campaign: "airline-summer", ballot: "nominations", voter: .token("early"), vote: .writeIn("Nice"))
                 == .failure(.ballotNotOpen))
 
         // Monday 09:00 in Stockholm is 08:00 UTC.
@@ -41,7 +42,8 @@ import VoxPopStore
             for _ in 0..<count {
                 voter += 1
                 let result = harness.engine.vote(
-                    campaign: "airline-summer", ballot: "nominations", voter: "fan-\(voter)", vote: .writeIn(spelling))
+                    campaign: "airline-summer", ballot: "nominations", voter: .token("fan-\(voter)"),
+                    vote: .writeIn(spelling))
                 guard case .success = result else {
                     Issue.record("vote \(voter) refused: \(result)")
                     continue
@@ -50,7 +52,7 @@ import VoxPopStore
             harness.restart()
         }
         let again = harness.engine.vote(
-            campaign: "airline-summer", ballot: "nominations", voter: "fan-1", vote: .writeIn("Oslo"))
+            campaign: "airline-summer", ballot: "nominations", voter: .token("fan-1"), vote: .writeIn("Oslo"))
         guard case .failure(.alreadyVoted) = again else {
             Issue.record("a second nomination must be refused, got \(again)")
             return
@@ -60,7 +62,7 @@ import VoxPopStore
         harness.at("2027-01-18T08:00Z")
         #expect(
             harness.engine.vote(
-                campaign: "airline-summer", ballot: "nominations", voter: "late", vote: .writeIn("Rome"))
+                campaign: "airline-summer", ballot: "nominations", voter: .token("late"), vote: .writeIn("Rome"))
                 == .failure(.ballotNotOpen))
         #expect(
             try stepWithRestarts(harness) == [
@@ -87,16 +89,17 @@ import VoxPopStore
             for _ in 0..<count {
                 voter += 1
                 let result = harness.engine.vote(
-                    campaign: "airline-summer", ballot: "final", voter: "fan-\(voter)", vote: .choices(ranking))
+                    campaign: "airline-summer", ballot: "final", voter: .token("fan-\(voter)"), vote: .choices(ranking))
                 #expect((try? result.get()) != nil)
             }
         }
         #expect(
-            harness.engine.vote(campaign: "airline-summer", ballot: "final", voter: "x", vote: .choices(["rome"]))
+            harness.engine.vote(
+                campaign: "airline-summer", ballot: "final", voter: .token("x"), vote: .choices(["rome"]))
                 == .failure(.unknownOption("rome")))
         #expect(
             harness.engine.vote(
-                campaign: "airline-summer", ballot: "final", voter: "x", vote: .choices(["nice", "nice"]))
+                campaign: "airline-summer", ballot: "final", voter: .token("x"), vote: .choices(["nice", "nice"]))
                 == .failure(.invalidChoices("an option is chosen twice")))
 
         harness.at("2027-01-25T08:00Z")
@@ -132,7 +135,7 @@ import VoxPopStore
         for voter in 1...5 {
             let choices = voter <= 3 ? ["havrebris"] : ["sky", "havrebris"]
             _ = harness.engine.vote(
-                campaign: "product-name", ballot: "name", voter: "v\(voter)", vote: .choices(choices))
+                campaign: "product-name", ballot: "name", voter: .token("v\(voter)"), vote: .choices(choices))
         }
         harness.stop()
         harness.at("2027-03-01T00:00Z")  // two weeks after the close (20:00 in Copenhagen), the server starts again

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VoxPopStore
+import VoxPopTestSupport
 
 @Suite struct VoteWriterTests {
     let database = TemporaryDatabase()

@@ -16,14 +16,13 @@ shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(http-parser campaign jwt blt csv)
 
-counting=(Sources/VoxPopCounting)
-campaigns=(Sources/VoxPopCounting Sources/VoxPopCampaigns)
+counting=(Sources/VoxPopFoundation Sources/VoxPopCounting)
+campaigns=("${counting[@]}" Sources/VoxPopCampaigns)
 sources_of() {
     case "$1" in
         http-parser) echo Sources/VoxPopHTTP/HTTPParser.swift Sources/VoxPopHTTP/HTTPRequest.swift ;;
         campaign) echo "${campaigns[@]}" ;;
-        jwt) echo "${campaigns[@]}" Sources/VoxPopEngine/Identity/JWT.swift \
-            Sources/VoxPopEngine/Identity/Base64URL.swift Sources/VoxPopEngine/Identity/ConstantTime.swift ;;
+        jwt) echo Sources/VoxPopFoundation Sources/VoxPopWeb/Identity/JWT.swift ;;
         blt | csv) echo "${counting[@]}" ;;
         *) echo "unknown fuzz target: $1" >&2; exit 2 ;;
     esac

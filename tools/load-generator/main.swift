@@ -23,7 +23,7 @@
 import CVoxPopLinux
 import Foundation
 import Glibc
-import VoxPopEngine
+import VoxPopWeb
 
 var options: [String: String] = [:]
 var iterator = CommandLine.arguments.dropFirst().makeIterator()

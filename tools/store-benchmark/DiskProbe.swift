@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import VoxPopStore
+import VoxPopFoundation
 
 /// What the disk under the benchmark does with flushes like the vote writer's, without SQLite:
 /// `threads` threads each overwrite `chunk` bytes of one preallocated file (as the WAL is
@@ -26,8 +26,7 @@ func diskFlushProbe(directory: URL, threads: Int, seconds: Double, chunk: Int = 
     }
     fsync(descriptor)
 
-    let totals = Box<(flushes: Int, nanoseconds: UInt64)>((0, 0))
-    let lock = NSLock()
+    let totals = Locked<(flushes: Int, nanoseconds: UInt64)>((0, 0))
     let done = DispatchGroup()
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
     for number in 0..<threads {
@@ -45,14 +44,14 @@ func diskFlushProbe(directory: URL, threads: Int, seconds: Double, chunk: Int = 
                 spent += DispatchTime.now().uptimeNanoseconds - started
                 mine += 1
             }
-            lock.withLock {
-                totals.value.flushes += mine
-                totals.value.nanoseconds += spent
+            totals.withLock {
+                $0.flushes += mine
+                $0.nanoseconds += spent
             }
             done.leave()
         }.start()
     }
     done.wait()
-    let (flushes, nanoseconds) = totals.value
+    let (flushes, nanoseconds) = totals.withLock { $0 }
     return (Double(flushes) / seconds, flushes == 0 ? 0 : Double(nanoseconds) / Double(flushes) / 1000)
 }

@@ -1,6 +1,6 @@
 // How fast votes reach the disk, with synchronous=FULL, three ways in one run:
 //
-// 1. the engine: `Engine.vote` (rules, pseudonym, audit chain) from 64 concurrent callers, each
+// 1. the engine: `Engine.cast` (rules, pseudonym, audit chain) from 64 concurrent callers, each
 //    waiting for its vote's commit, through the one writer that commits in batches;
 // 2. one transaction per vote: the same rows, each INSERT committed on its own;
 // 3. the raw ceiling: the same rows from one loop, a prepared INSERT, 10,000 rows a transaction.
@@ -57,8 +57,9 @@ let loops = [DispatchQueue(label: "loop-0"), DispatchQueue(label: "loop-1")]
 let finished = DispatchGroup()
 @Sendable func cast(_ caller: Int, _ voter: Int) {
     guard voter < votes else { return finished.leave() }
-    engine.vote(campaign: "quick-poll", ballot: "colour", voter: "voter-\(voter)", vote: .choices([colours[voter % 4]]))
-    {
+    engine.cast(
+        campaign: "quick-poll", ballot: "colour", voter: .token("voter-\(voter)"), vote: .choices([colours[voter % 4]])
+    ) {
         if case .failure(let refusal) = $0 { fatalError("vote \(voter) refused: \(refusal)") }
         loops[caller % 2].async { cast(caller, voter + callers) }
     }
@@ -138,7 +139,7 @@ print("| path | votes | seconds | votes/s | vs one-by-one | vs raw ceiling |")
 print("|---|---|---|---|---|---|")
 print(
     String(
-        format: "| engine: Engine.vote, %d callers on 2 loops, group commit | %d | %.1f | %.0f | %.1fx | %.0f%% |",
+        format: "| engine: Engine.cast, %d callers on 2 loops, group commit | %d | %.1f | %.0f | %.1fx | %.0f%% |",
         callers, votes, engineSeconds, engineRate, engineRate / singleRate, 100 * engineRate / rawRate))
 print(
     String(

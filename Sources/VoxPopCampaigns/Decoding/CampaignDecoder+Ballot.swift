@@ -1,5 +1,6 @@
 import Foundation
 import VoxPopCounting
+import VoxPopFoundation
 
 /// A ballot as read, with where its values sit, for the checks that span ballots.
 struct BallotDraft {

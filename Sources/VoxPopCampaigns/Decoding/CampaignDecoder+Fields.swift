@@ -1,4 +1,5 @@
 import Foundation
+import VoxPopFoundation
 
 /// The known members of one JSON object. Objects in campaign files have a handful of keys, so a
 /// linear search beats hashing every key of 50,000 options.

@@ -1,4 +1,5 @@
 import Foundation
+import VoxPopFoundation
 
 /// Reads one campaign file into a `Campaign`, collecting every problem instead of stopping at the first.
 ///

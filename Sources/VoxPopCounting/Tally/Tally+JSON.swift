@@ -1,3 +1,5 @@
+import VoxPopFoundation
+
 extension Tally {
     /// The tally as `voxpop tally` prints it and publication stores it: winners by name in the
     /// order elected, every round, and what anyone needs to repeat the count. `extra` members go
@@ -6,8 +8,8 @@ extension Tally {
     /// Vote figures are exact decimals (STV's five places are printed in full), never floats.
     public func json(extra: [(key: String, json: String)] = []) -> String {
         var members: [(String, String)] = extra.map { ($0.key, $0.json) }
-        members.append(("method", Self.string(method.rawValue)))
-        if let rule { members.append(("rule", Self.string(rule))) }
+        members.append(("method", JSONText.string(method.rawValue)))
+        if let rule { members.append(("rule", JSONText.string(rule))) }
         members.append(("seats", "\(seats)"))
         members.append(("winners", names(winners)))
         if let shortlist { members.append(("shortlist", names(Array(ranking.prefix(shortlist))))) }
@@ -26,7 +28,7 @@ extension Tally {
             let scores = copelandDoubledScores.map { $0 % 2 == 0 ? "\($0 / 2)" : "\($0 / 2).5" }
             members.append(("copelandScores", perCandidate(scores)))
         }
-        return "{" + members.map { Self.string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        return "{" + members.map { JSONText.string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
     private var tieBreakJSON: String {
@@ -35,10 +37,10 @@ extension Tally {
         return "{"
             + [
                 "\"rule\":"
-                    + Self.string(
+                    + JSONText.string(
                         "votes at the most recent earlier round at which the tied candidates differed, then the lot: SHA-256 of SEED:NAME, smallest first"
                     ),
-                "\"seed\":" + Self.string(seed),
+                "\"seed\":" + JSONText.string(seed),
                 "\"lotOrder\":" + names(lotOrder),
                 "\"decidedByLot\":[" + lots.map(names).joined(separator: ",") + "]",
             ].joined(separator: ",") + "}"
@@ -52,10 +54,10 @@ extension Tally {
         case .iteration: members.append("\"action\":\"iteration\"")
         case .surplus(let candidate):
             members.append("\"action\":\"surplus\"")
-            members.append("\"candidate\":" + Self.string(candidates[candidate]))
+            members.append("\"candidate\":" + JSONText.string(candidates[candidate]))
         case .exclusion(let candidate):
             members.append("\"action\":\"exclusion\"")
-            members.append("\"candidate\":" + Self.string(candidates[candidate]))
+            members.append("\"candidate\":" + JSONText.string(candidates[candidate]))
         }
         members.append("\"votes\":" + perCandidate(round.votes.map(number)))
         if let transfers = round.transfers { members.append("\"transfers\":" + perCandidate(transfers.map(number))) }
@@ -82,38 +84,14 @@ extension Tally {
     }
 
     private func names(_ indexes: [Int]) -> String {
-        "[" + indexes.map { Self.string(candidates[$0]) }.joined(separator: ",") + "]"
+        "[" + indexes.map { JSONText.string(candidates[$0]) }.joined(separator: ",") + "]"
     }
 
     private func perCandidate(_ values: [String]) -> String {
-        "{" + zip(candidates, values).map { Self.string($0) + ":" + $1 }.joined(separator: ",") + "}"
+        "{" + zip(candidates, values).map { JSONText.string($0) + ":" + $1 }.joined(separator: ",") + "}"
     }
 
     private func matrix(_ rows: [[Int64]]) -> String {
         perCandidate(rows.map { perCandidate($0.map(String.init)) })
-    }
-
-    /// A JSON string literal (RFC 8259 section 7). Escapes `"`, `\\` and control characters and
-    /// nothing else, working on the UTF-8 bytes: most texts need no escape at all, and every
-    /// answer the API gives is made of these.
-    public static func string(_ text: String) -> String {
-        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        guard needsEscape else { return "\"" + text + "\"" }
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(text.utf8.count + 16)
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case ..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }

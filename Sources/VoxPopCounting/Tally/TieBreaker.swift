@@ -1,3 +1,5 @@
+import VoxPopFoundation
+
 /// The one tie-breaking rule of every method, so anyone can repeat a count from published data.
 ///
 /// When candidates are equal where a method needs an order (who is excluded, whose surplus goes

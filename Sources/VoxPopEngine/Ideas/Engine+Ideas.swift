@@ -1,5 +1,6 @@
 import Foundation
 import VoxPopCampaigns
+import VoxPopFoundation
 import VoxPopStore
 
 extension Engine {
@@ -8,21 +9,28 @@ extension Engine {
     public static let suggestionsPerVoter = 5
 
     /// Stores a suggested idea for an open idea-forum ballot, on disk before it answers.
-    public func suggest(campaign: String, ballot: String, voter: String, text raw: String) -> Result<
+    public func suggest(campaign: String, ballot: String, voter: Voter, text raw: String) -> Result<
         Idea, SuggestionRefusal
     > {
-        let pseudonym = key.pseudonym(campaign: campaign, voter: voter)
+        let pseudonym = key.pseudonym(campaign: campaign, voter: voter.identity)
+        let invite = voter.inviteCode.map { inviteHash(campaign: campaign, code: $0) }
         let reference = Reference(campaign: campaign, ballot: ballot)
         let now = clock.now
-        let (definition, found) = stateLock.withLock { (campaigns[campaign], ballots[reference]) }
+        let (definition, found, closes, invited) = state.withLock { state in
+            (
+                state.campaigns[campaign], state.ballots[reference], state.closeDue(reference),
+                invite.map { state.invites[campaign]?.contains($0) ?? false } ?? true
+            )
+        }
         guard let definition else { return .failure(.unknownCampaign) }
         guard let runtime = found else { return .failure(.unknownBallot) }
+        guard invited else { return .failure(.notInvited) }
         let file = definition.ballot(ballot)
         // Before it opens, the file says whether it will take ideas.
         guard runtime.frozen?.takesIdeas ?? file?.takesIdeas ?? false else {
             return .failure(.notTaken)
         }
-        guard runtime.state == .open, let frozen = runtime.frozen, closeDue(reference).map({ now < $0 }) ?? true else {
+        guard runtime.state == .open, let frozen = runtime.frozen, closes.map({ now < $0 }) ?? true else {
             return .failure(.ballotNotOpen)
         }
         let moderation = file?.writeIns?.moderation ?? .before
@@ -53,7 +61,7 @@ extension Engine {
                     runtime.id, key: key.description, text: text, voter: pseudonym, status: status.rawValue,
                     at: now.milliseconds, limit: Self.suggestionsPerVoter)
                 if case .added(let stored) = outcome, Idea(stored).status.isPublic {
-                    stateLock.withLock { ballots[reference]?.ideas.append(Idea(stored)) }
+                    state.withLock { $0.ballots[reference]?.ideas.append(Idea(stored)) }
                 }
                 return outcome
             }
@@ -74,9 +82,7 @@ extension Engine {
     /// A ballot's ideas, oldest first: the public ones (kept in memory as options), or (`all`,
     /// for operators) every one, from the database. Nil for an unknown ballot.
     public func ideas(campaign: String, ballot: String, all: Bool) throws -> [Idea]? {
-        guard let runtime = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)] }) else {
-            return nil
-        }
+        guard let runtime = runtimeOf(Reference(campaign: campaign, ballot: ballot)) else { return nil }
         return all ? try store.ideas(runtime.id).map(Idea.init) : runtime.ideas
     }
 
@@ -84,29 +90,26 @@ extension Engine {
     /// idea, or a public idea sent back to pending or rejected (votes may name it).
     public func setIdeaStatus(campaign: String, ballot: String, id: String, status: Idea.Status) throws -> Idea {
         let reference = Reference(campaign: campaign, ballot: ballot)
-        guard let runtime = stateLock.withLock({ ballots[reference] }) else {
-            throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
-        }
+        let runtime = try known(reference)
         let takesIdeas =
-            runtime.frozen?.takesIdeas
-            ?? stateLock.withLock { campaigns[campaign]?.ballot(ballot)?.takesIdeas } ?? false
-        guard takesIdeas else { throw EngineError(.failed, "\(campaign)/\(ballot) takes no ideas") }
+            runtime.frozen?.takesIdeas ?? self.campaign(campaign)?.ballot(ballot)?.takesIdeas ?? false
+        guard takesIdeas else { throw EngineError(.refused, "\(campaign)/\(ballot) takes no ideas") }
         // Under `ideaLock`, so two changes (or a change and a suggestion) cannot interleave
         // between reading the ideas and setting the options.
         return try ideaLock.withLock {
             guard let number = Idea.number(id),
                 let current = try store.ideas(runtime.id).first(where: { $0.id == number })
-            else { throw EngineError(.failed, "\(campaign)/\(ballot) has no idea \(id)") }
+            else { throw EngineError(.unknownItem, "\(campaign)/\(ballot) has no idea \(id)") }
             let before = Idea(current)
             if before.status.isPublic && !status.isPublic {
                 throw EngineError(
-                    .conflict,
+                    .ideaIsPublic,
                     "\(id) is public (\(before.status.rawValue)) and votes may name it; it can move to under-review, planned or done"
                 )
             }
             _ = try store.setIdeaStatus(runtime.id, id: number, status: status.rawValue)
             let publicIdeas = try store.ideas(runtime.id).map(Idea.init).filter(\.status.isPublic)
-            stateLock.withLock { ballots[reference]?.ideas = publicIdeas }
+            state.withLock { $0.ballots[reference]?.ideas = publicIdeas }
             var after = before
             after.status = status
             return after

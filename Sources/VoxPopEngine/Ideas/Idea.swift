@@ -48,6 +48,8 @@ public struct Idea: Sendable, Equatable {
 public enum SuggestionRefusal: Error, Sendable, Equatable {
     case unknownCampaign
     case unknownBallot
+    /// An invite code that is not one of the campaign's.
+    case notInvited
     case ballotNotOpen
     /// The ballot is not an idea forum (not a points ballot with write-ins).
     case notTaken

@@ -1,5 +1,6 @@
 import Foundation
 import VoxPopCounting
+import VoxPopFoundation
 
 /// A self-contained results page: a bar chart in inline SVG, the rounds of a multi-round count
 /// as a table, and the audit digest. No scripts, no outside requests.
@@ -63,18 +64,5 @@ enum PublicationHTML {
             """
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import VoxPopCampaigns
 import VoxPopCounting
+import VoxPopFoundation
 import VoxPopStore
 
 extension Engine {
@@ -19,26 +20,26 @@ extension Engine {
     }
 
     /// The ids of the loaded campaigns, sorted.
-    public var campaignIDs: [String] { stateLock.withLock { campaigns.keys.sorted() } }
+    public var campaignIDs: [String] { state.withLock { $0.campaigns.keys.sorted() } }
 
-    public func campaign(_ id: String) -> Campaign? { stateLock.withLock { campaigns[id] } }
+    public func campaign(_ id: String) -> Campaign? { state.withLock { $0.campaigns[id] } }
 
     /// A campaign's ballots in file order, with their states and instants.
     public func ballotViews(campaign id: String) -> [BallotView]? {
-        stateLock.withLock {
-            guard let campaign = campaigns[id] else { return nil }
+        state.withLock { state in
+            guard let campaign = state.campaigns[id] else { return nil }
             return campaign.ballots.map { ballot in
                 let reference = Reference(campaign: id, ballot: ballot.id)
-                let runtime = ballots[reference]
+                let runtime = state.ballots[reference]
                 let opens: Date? =
                     switch ballot.opens {
                     case .at(let date): date
-                    case .after(let other): ballots[Reference(campaign: id, ballot: other)]?.closedAt
+                    case .after(let other): state.ballots[Reference(campaign: id, ballot: other)]?.closedAt
                     case nil: nil
                     }
                 return BallotView(
                     definition: ballot, state: runtime?.state ?? .scheduled, opens: opens,
-                    closes: runtime?.closedAt ?? closeDue(reference),
+                    closes: runtime?.closedAt ?? state.closeDue(reference),
                     options: runtime?.voting?.options ?? FrozenBallot.options(of: ballot),
                     ideas: runtime?.ideas ?? [],
                     results: runtime?.frozen?.results ?? ballot.results.rawValue)
@@ -47,7 +48,7 @@ extension Engine {
     }
 
     /// The number of ballots open now.
-    public var openBallots: Int { stateLock.withLock { ballots.values.filter { $0.state == .open }.count } }
+    public var openBallots: Int { state.withLock { $0.ballots.values.filter { $0.state == .open }.count } }
 
     /// The tally of an open ballot with live results, counted now, in the published JSON's shape.
     public func liveTally(campaign: String, ballot: String) throws -> String? {
@@ -60,7 +61,7 @@ extension Engine {
     /// for an open ballot with live results, else nil.
     public func resultsHTML(campaign: String, ballot: String) throws -> String? {
         let reference = Reference(campaign: campaign, ballot: ballot)
-        if stateLock.withLock({ ballots[reference]?.state }) == .published {
+        if runtimeOf(reference)?.state == .published {
             let file = publisher.directory.appendingPathComponent("\(campaign)/\(ballot).html")
             return try String(contentsOf: file, encoding: .utf8)
         }
@@ -70,19 +71,17 @@ extension Engine {
 
     /// An open ballot with live results, counted now (every vote queued before the call included).
     private func liveCount(_ reference: Reference) throws -> BallotCount? {
-        guard let runtime = stateLock.withLock({ ballots[reference] }), runtime.state == .open,
+        guard let runtime = runtimeOf(reference), runtime.state == .open,
             let frozen = runtime.voting, frozen.results == ResultsVisibility.live.rawValue
         else { return nil }
-        store.writer.sync()
+        store.sync()
         return try BallotCount.count(
             frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
     }
 
     /// The committed votes that count now on a ballot, for the operator console.
     public func voteCount(campaign: String, ballot: String) throws -> Int? {
-        guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
-            return nil
-        }
+        guard let id = runtimeOf(Reference(campaign: campaign, ballot: ballot))?.id else { return nil }
         return try store.countVotes(id)
     }
 
@@ -96,10 +95,8 @@ extension Engine {
 
     /// The write-ins of a ballot, most written first, each with the operators' decision.
     public func writeIns(campaign: String, ballot: String) throws -> [WriteInGroup]? {
-        guard let id = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)]?.id }) else {
-            return nil
-        }
-        store.writer.sync()
+        guard let id = runtimeOf(Reference(campaign: campaign, ballot: ballot))?.id else { return nil }
+        store.sync()
         let decisions = try store.decisions(id)
         var groups: [String: WriteInGroup] = [:]
         for (text, count) in try store.countedVotes(id).votes where text.hasPrefix("w:") {
@@ -120,15 +117,13 @@ extension Engine {
     /// tally would no longer match.
     public func decideWriteIn(campaign: String, ballot: String, id: String, action: String, into: String?) throws {
         let reference = Reference(campaign: campaign, ballot: ballot)
-        guard let runtime = stateLock.withLock({ ballots[reference] }) else {
-            throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
-        }
+        let runtime = try known(reference)
         guard runtime.state < .tallied else {
-            throw EngineError(.conflict, "\(campaign)/\(ballot) is \(runtime.state.rawValue); its count is final")
+            throw EngineError(.wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue); its count is final")
         }
         let key = WriteInKey(id).description
         if action == "merge", WriteInKey(into ?? "").description == key {
-            throw EngineError(.failed, "a write-in cannot be merged into itself")
+            throw EngineError(.refused, "a write-in cannot be merged into itself")
         }
         try store.decide(runtime.id, key: key, .init(action: action, into: into))
     }

@@ -7,34 +7,42 @@ extension Engine {
     /// refusal says why. Schedules and texts may change; new ballots and campaigns are added.
     /// Returns one message per refused campaign.
     public func reload(_ updated: [Campaign]) throws -> [String] {
-        var refusals: [String] = []
-        try stateLock.withLock {
-            for campaign in updated.sorted(by: { $0.id < $1.id }) {
-                var problems: [String] = []
-                for (reference, runtime) in ballots where reference.campaign == campaign.id && runtime.state >= .open {
-                    guard let frozen = runtime.frozen else { continue }
-                    guard let ballot = campaign.ballot(reference.ballot) else {
-                        problems.append("ballot \(reference.ballot) is \(runtime.state.rawValue) and cannot be removed")
-                        continue
-                    }
-                    let options = ballot.optionsFrom == nil ? FrozenBallot.options(of: ballot) : []
-                    let changed = FrozenBallot(ballot: ballot, campaign: campaign, options: options).differences(
-                        from: frozen)
-                    if !changed.isEmpty {
-                        problems.append(
-                            "ballot \(reference.ballot) is \(runtime.state.rawValue); its \(changed.joined(separator: ", ")) cannot change"
-                        )
-                    }
-                }
+        // The stored records are read first, outside the lock; the changes are then judged and
+        // made in one step under it, so a vote or a suggestion sees the old campaign or the new.
+        let loaded = try updated.sorted(by: { $0.id < $1.id }).map { try Self.load($0, from: store) }
+        return state.withLock { state in
+            var refusals: [String] = []
+            for entry in loaded {
+                let problems = Self.changes(to: entry.campaign, in: state)
                 if problems.isEmpty {
-                    try add(campaign)
+                    entry.apply(to: &state)
                 } else {
                     refusals.append(
-                        "campaign \(campaign.id): " + problems.sorted().joined(separator: "; ")
+                        "campaign \(entry.campaign.id): " + problems.sorted().joined(separator: "; ")
                             + ". The change is refused and the running ballots go on as they were.")
                 }
             }
+            return refusals
         }
-        return refusals
+    }
+
+    /// What `campaign` would change of its ballots that are open or done, in words.
+    private static func changes(to campaign: Campaign, in state: State) -> [String] {
+        var problems: [String] = []
+        for (reference, runtime) in state.ballots where reference.campaign == campaign.id && runtime.state >= .open {
+            guard let frozen = runtime.frozen else { continue }
+            guard let ballot = campaign.ballot(reference.ballot) else {
+                problems.append("ballot \(reference.ballot) is \(runtime.state.rawValue) and cannot be removed")
+                continue
+            }
+            let options = ballot.optionsFrom == nil ? FrozenBallot.options(of: ballot) : []
+            let changed = FrozenBallot(ballot: ballot, campaign: campaign, options: options).differences(from: frozen)
+            if !changed.isEmpty {
+                problems.append(
+                    "ballot \(reference.ballot) is \(runtime.state.rawValue); its \(changed.joined(separator: ", ")) cannot change"
+                )
+            }
+        }
+        return problems
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import VoxPopCampaigns
 import VoxPopCounting
+import VoxPopFoundation
 import VoxPopStore
 
 extension Engine {
@@ -14,7 +15,7 @@ extension Engine {
         var progressed = true
         while progressed, done.count < limit {
             progressed = false
-            for reference in stateLock.withLock({ order }) where done.count < limit {
+            for reference in state.withLock({ $0.order }) where done.count < limit {
                 if let step = try step(reference) {
                     done.append("\(reference.campaign)/\(reference.ballot): \(step)")
                     progressed = true
@@ -29,11 +30,9 @@ extension Engine {
         schedulerLock.lock()
         do {
             let reference = Reference(campaign: campaign, ballot: ballot)
-            guard let runtime = stateLock.withLock({ ballots[reference] }) else {
-                throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
-            }
+            let runtime = try known(reference)
             guard runtime.state == .open else {
-                throw EngineError(.conflict, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not open")
+                throw EngineError(.wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not open")
             }
             try close(reference, due: clock.now)
             schedulerLock.unlock()
@@ -49,19 +48,17 @@ extension Engine {
         schedulerLock.lock()
         defer { schedulerLock.unlock() }
         let reference = Reference(campaign: campaign, ballot: ballot)
-        guard let runtime = stateLock.withLock({ ballots[reference] }) else {
-            throw EngineError(.unknownBallot, "no ballot \(campaign)/\(ballot)")
-        }
+        let runtime = try known(reference)
         guard runtime.state == .tallied else {
-            throw EngineError(.conflict, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not tallied")
+            throw EngineError(.wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not tallied")
         }
         try publishBallot(reference)
     }
 
     /// One step for one ballot, if its time has come; the step's name, or nil.
     private func step(_ reference: Reference) throws -> String? {
-        let (runtime, definition) = stateLock.withLock {
-            (ballots[reference]!, campaigns[reference.campaign]?.ballot(reference.ballot))
+        let (runtime, definition) = state.withLock {
+            ($0.ballots[reference]!, $0.campaigns[reference.campaign]?.ballot(reference.ballot))
         }
         let now = clock.now
         switch runtime.state {
@@ -72,13 +69,13 @@ extension Engine {
             try store.transition(
                 runtime.id, to: BallotState.open.rawValue, dueAt: due.milliseconds, doneAt: now.milliseconds,
                 definition: frozen.json)
-            stateLock.withLock {
-                ballots[reference]!.state = .open
-                ballots[reference]!.frozen = frozen
+            state.withLock {
+                $0.ballots[reference]!.state = .open
+                $0.ballots[reference]!.frozen = frozen
             }
             return "opened"
         case .open:
-            guard let due = stateLock.withLock({ closeDue(reference) }), due <= now else { return nil }
+            guard let due = state.withLock({ $0.closeDue(reference) }), due <= now else { return nil }
             try close(reference, due: due)
             return "closed"
         case .closed:
@@ -97,31 +94,20 @@ extension Engine {
     /// source has been counted for a fed ballot.
     private func openDue(_ ballot: Ballot, campaign: String, now: Date) -> Date? {
         if let source = ballot.optionsFrom {
-            let sourceState = stateLock.withLock {
-                ballots[Reference(campaign: campaign, ballot: source.ballot)]?.state
-            }
+            let sourceState = runtimeOf(Reference(campaign: campaign, ballot: source.ballot))?.state
             guard let sourceState, sourceState >= .tallied else { return nil }
         }
         switch ballot.opens {
         case nil: return now
         case .at(let date): return date
         case .after(let other):
-            return stateLock.withLock { ballots[Reference(campaign: campaign, ballot: other)]?.closedAt }
-        }
-    }
-
-    /// When an open ballot is due to close; nil for never (or not yet known). Call under `stateLock`.
-    func closeDue(_ reference: Reference) -> Date? {
-        switch campaigns[reference.campaign]?.ballot(reference.ballot)?.closes {
-        case nil: return nil
-        case .at(let date): return date
-        case .after(let other): return ballots[Reference(campaign: reference.campaign, ballot: other)]?.closedAt
+            return runtimeOf(Reference(campaign: campaign, ballot: other))?.closedAt
         }
     }
 
     /// The rules and options the ballot will run on; a fed ballot's options are its source's top N.
     private func freeze(_ ballot: Ballot, campaign: String) throws -> FrozenBallot {
-        let definition = campaigns[campaign]!
+        let definition = state.withLock { $0.campaigns[campaign]! }
         guard let source = ballot.optionsFrom else {
             return FrozenBallot(ballot: ballot, campaign: definition, options: FrozenBallot.options(of: ballot))
         }
@@ -134,50 +120,50 @@ extension Engine {
 
     /// Refuses new votes at once, lets queued ones commit, then stores the close.
     private func close(_ reference: Reference, due: Date) throws {
-        let id = stateLock.withLock {
-            ballots[reference]!.state = .closed
-            ballots[reference]!.closedAt = due
-            return ballots[reference]!.id
+        let id = state.withLock {
+            $0.ballots[reference]!.state = .closed
+            $0.ballots[reference]!.closedAt = due
+            return $0.ballots[reference]!.id
         }
-        store.writer.sync()
+        store.sync()
         try store.transition(
             id, to: BallotState.closed.rawValue, dueAt: due.milliseconds, doneAt: clock.now.milliseconds)
     }
 
     func countBallot(_ reference: Reference) throws -> BallotCount {
-        let runtime = stateLock.withLock { ballots[reference]! }
+        let runtime = runtimeOf(reference)!
         if let count = runtime.count { return count }
         guard let frozen = runtime.voting else {
             throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
         }
         let count = try BallotCount.count(
             frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
-        if runtime.state >= .closed { stateLock.withLock { ballots[reference]!.count = count } }
+        if runtime.state >= .closed { state.withLock { $0.ballots[reference]!.count = count } }
         return count
     }
 
     private func tallyBallot(_ reference: Reference) throws {
         let count = try countBallot(reference)
-        let id = stateLock.withLock { ballots[reference]!.id }
+        let id = runtimeOf(reference)!.id
         let json = try publicationJSON(reference, count: count)
         try store.transition(
             id, to: BallotState.tallied.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds,
             tally: json)
-        stateLock.withLock { ballots[reference]!.state = .tallied }
+        state.withLock { $0.ballots[reference]!.state = .tallied }
     }
 
     func publicationJSON(_ reference: Reference, count: BallotCount) throws -> String {
-        let id = stateLock.withLock { ballots[reference]!.id }
+        let id = runtimeOf(reference)!.id
         let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
         return count.tally.json(extra: [
-            ("campaign", Tally.string(reference.campaign)), ("ballot", Tally.string(reference.ballot)),
-            ("votes", "\(count.votes)"), ("auditDigest", Tally.string(SHA256.hex(digest))),
+            ("campaign", JSONText.string(reference.campaign)), ("ballot", JSONText.string(reference.ballot)),
+            ("votes", "\(count.votes)"), ("auditDigest", JSONText.string(SHA256.hex(digest))),
         ])
     }
 
     /// What a results page and the published files show of a counted ballot.
     func publication(_ reference: Reference, count: BallotCount, json: String) throws -> Publisher.Publication {
-        let (id, campaign) = stateLock.withLock { (ballots[reference]!.id, campaigns[reference.campaign]) }
+        let (id, campaign) = state.withLock { ($0.ballots[reference]!.id, $0.campaigns[reference.campaign]) }
         let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
         return Publisher.Publication(
             campaign: reference.campaign, ballot: reference.ballot, title: campaign?.title.text() ?? reference.campaign,
@@ -187,12 +173,11 @@ extension Engine {
 
     private func publishBallot(_ reference: Reference) throws {
         let count = try countBallot(reference)
-        let id = stateLock.withLock { ballots[reference]!.id }
-        let record = try store.ballot(campaign: reference.campaign, ballot: reference.ballot)
-        let json = try record.tally ?? publicationJSON(reference, count: count)
+        let id = runtimeOf(reference)!.id
+        let json = try store.tally(id) ?? publicationJSON(reference, count: count)
         try publisher.publish(try publication(reference, count: count, json: json))
         try store.transition(
             id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds)
-        stateLock.withLock { ballots[reference]!.state = .published }
+        state.withLock { $0.ballots[reference]!.state = .published }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import VoxPopCampaigns
 import VoxPopCounting
+import VoxPopFoundation
 import VoxPopStore
 
 /// Runs the campaigns: opens and closes ballots on time, takes votes, counts and publishes.
@@ -10,17 +11,18 @@ import VoxPopStore
 /// not have, so a fresh engine on the same database after a crash or restart simply resumes:
 /// `tick()` takes every step whose time has come, including those missed while it was down.
 ///
-/// Threads: votes may come from any thread; `stateLock` guards the ballots' in-memory states and
-/// is held only for checks and queueing. `schedulerLock` serialises the steps themselves, which
-/// may count a million votes and must not stall voting on other ballots.
-public final class Engine: @unchecked Sendable {
-    // @unchecked: `campaigns`, `order` and `ballots` are guarded by `stateLock`; steps by `schedulerLock`.
-    struct Reference: Hashable {
+/// Threads: votes may come from any thread. The ballots' in-memory states live in `state`, a
+/// `Locked` value held only for checks and queueing: nothing reaches them outside `withLock`.
+/// `schedulerLock` serialises the steps themselves, which may count a million votes and must not
+/// stall voting on other ballots; `ideaLock` serialises an idea forum's changes with the options
+/// built from them.
+public final class Engine: Sendable {
+    struct Reference: Hashable, Sendable {
         var campaign: String
         var ballot: String
     }
 
-    struct Runtime {
+    struct Runtime: Sendable {
         var id: Int64
         var state: BallotState
         var frozen: FrozenBallot?
@@ -40,17 +42,31 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
+    /// What the engine holds in memory, reachable only under `state`'s lock.
+    struct State: Sendable {
+        var campaigns: [String: Campaign] = [:]
+        var order: [Reference] = []
+        var ballots: [Reference: Runtime] = [:]
+        /// Each invite campaign's codes, as keyed hashes.
+        var invites: [String: Set<[UInt8]>] = [:]
+
+        /// When an open ballot is due to close; nil for never (or not yet known).
+        func closeDue(_ reference: Reference) -> Date? {
+            switch campaigns[reference.campaign]?.ballot(reference.ballot)?.closes {
+            case nil: return nil
+            case .at(let date): return date
+            case .after(let other): return ballots[Reference(campaign: reference.campaign, ballot: other)]?.closedAt
+            }
+        }
+    }
+
     let store: Store
     let clock: any Clock
     let publisher: Publisher
     let key: VoterKey
-    let stateLock = NSLock()
+    let state: Locked<State>
     let schedulerLock = NSLock()
-    /// Serialises changes to an idea forum's ideas with the options built from them.
     let ideaLock = NSLock()
-    var campaigns: [String: Campaign] = [:]
-    var order: [Reference] = []
-    var ballots: [Reference: Runtime] = [:]
 
     public init(campaigns: [Campaign], store: Store, clock: any Clock, publisher: Publisher, key: VoterKey) throws {
         self.store = store
@@ -64,37 +80,73 @@ public final class Engine: @unchecked Sendable {
                     Date(timeIntervalSince1970: Double($0.dueAt) / 1000)
                 )
             }, uniquingKeysWith: { first, _ in first })
+        var initial = State()
+        initial.invites = try store.invites()
         for campaign in campaigns.sorted(by: { $0.id < $1.id }) {
-            try add(campaign, closes: closes)
+            try Self.load(campaign, from: store, closes: closes).apply(to: &initial)
+        }
+        state = Locked(initial)
+    }
+
+    /// A campaign with the stored records of its ballots, read from the store before it is taken
+    /// in under the lock (so a reload never holds voters up while it reads).
+    struct Loaded: Sendable {
+        var campaign: Campaign
+        var runtimes: [(Reference, Runtime)]
+
+        /// Takes the campaign in; ballots the engine runs already keep their running state.
+        func apply(to state: inout State) {
+            state.campaigns[campaign.id] = campaign
+            for (reference, runtime) in runtimes where state.ballots[reference] == nil {
+                state.ballots[reference] = runtime
+                state.order.append(reference)
+            }
         }
     }
 
-    func add(_ campaign: Campaign, closes: [Reference: Date] = [:]) throws {
-        campaigns[campaign.id] = campaign
+    static func load(_ campaign: Campaign, from store: Store, closes: [Reference: Date] = [:]) throws -> Loaded {
+        var runtimes: [(Reference, Runtime)] = []
         for ballot in campaign.ballots {
             let reference = Reference(campaign: campaign.id, ballot: ballot.id)
-            if ballots[reference] != nil { continue }
             let record = try store.ballot(campaign: campaign.id, ballot: ballot.id)
-            ballots[reference] = Runtime(
-                id: record.id, state: BallotState(rawValue: record.state) ?? .scheduled,
-                frozen: record.definition.flatMap(FrozenBallot.decode), closedAt: closes[reference],
-                ideas: ballot.writeIns == nil ? [] : try store.ideas(record.id).map(Idea.init).filter(\.status.isPublic)
-            )
-            order.append(reference)
+            runtimes.append(
+                (
+                    reference,
+                    Runtime(
+                        id: record.id, state: BallotState(rawValue: record.state) ?? .scheduled,
+                        frozen: record.definition.flatMap(FrozenBallot.decode), closedAt: closes[reference],
+                        ideas: ballot.writeIns == nil
+                            ? [] : try store.ideas(record.id).map(Idea.init).filter(\.status.isPublic))
+                ))
         }
+        return Loaded(campaign: campaign, runtimes: runtimes)
+    }
+
+    /// The runtime of a ballot, or nil for an unknown one.
+    func runtimeOf(_ reference: Reference) -> Runtime? {
+        state.withLock { $0.ballots[reference] }
+    }
+
+    /// The runtime of a ballot, or the error naming what is unknown: the campaign or the ballot.
+    func known(_ reference: Reference) throws(EngineError) -> Runtime {
+        let (campaign, runtime) = state.withLock { ($0.campaigns[reference.campaign], $0.ballots[reference]) }
+        guard campaign != nil else { throw EngineError(.unknownCampaign, "no campaign \(reference.campaign)") }
+        guard let runtime else {
+            throw EngineError(.unknownBallot, "campaign \(reference.campaign) has no ballot \(reference.ballot)")
+        }
+        return runtime
     }
 
     /// The state of a ballot, or nil for an unknown one.
     public func state(campaign: String, ballot: String) -> BallotState? {
-        stateLock.withLock { ballots[Reference(campaign: campaign, ballot: ballot)]?.state }
+        runtimeOf(Reference(campaign: campaign, ballot: ballot))?.state
     }
 
     /// The options a ballot is voted on: frozen once open, else as the campaign file lists them.
     public func options(campaign: String, ballot: String) -> [FrozenBallot.Option]? {
-        stateLock.withLock {
-            let reference = Reference(campaign: campaign, ballot: ballot)
-            if let rules = ballots[reference]?.voting { return rules.options }
-            return campaigns[campaign]?.ballot(ballot).map(FrozenBallot.options)
+        state.withLock {
+            if let rules = $0.ballots[Reference(campaign: campaign, ballot: ballot)]?.voting { return rules.options }
+            return $0.campaigns[campaign]?.ballot(ballot).map(FrozenBallot.options)
         }
     }
 
@@ -103,11 +155,9 @@ public final class Engine: @unchecked Sendable {
 
     /// The stored tally JSON of a ballot once counted (before or after publication).
     public func tally(campaign: String, ballot: String) throws -> String? {
-        guard let runtime = stateLock.withLock({ ballots[Reference(campaign: campaign, ballot: ballot)] }) else {
+        guard let runtime = runtimeOf(Reference(campaign: campaign, ballot: ballot)), runtime.state >= .tallied else {
             return nil
         }
-        return try store.ballot(campaign: campaign, ballot: ballot).tally.flatMap {
-            runtime.state >= .tallied ? $0 : nil
-        }
+        return try store.tally(runtime.id)
     }
 }

@@ -39,6 +39,8 @@ public enum Vote: Sendable, Equatable {
 public enum VoteRefusal: Error, Sendable, Equatable {
     case unknownCampaign
     case unknownBallot
+    /// An invite code that is not one of the campaign's.
+    case notInvited
     case ballotNotOpen
     case unknownOption(String)
     /// The vote breaks the ballot's rules (too many choices, over budget, ...).

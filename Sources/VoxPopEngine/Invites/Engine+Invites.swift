@@ -1,0 +1,33 @@
+import VoxPopCampaigns
+import VoxPopStore
+
+extension Engine {
+    /// The keyed hash an invite code is stored as (never the code itself).
+    func inviteHash(campaign: String, code: String) -> [UInt8] {
+        key.pseudonym(campaign: campaign, voter: "invite-code\u{0}" + code)
+    }
+
+    /// Adds an invite campaign's codes: stored as keyed hashes, usable at once. Returns how many
+    /// were new.
+    public func addInvites(campaign: String, codes: [String]) throws -> Int {
+        guard let definition = self.campaign(campaign) else {
+            throw EngineError(.unknownCampaign, "no campaign \(campaign)")
+        }
+        guard definition.audience == .invite else {
+            throw EngineError(
+                .notAnInviteCampaign,
+                "campaign \(campaign) checks voters by \(definition.audience.identityName), not invites")
+        }
+        let hashes = codes.map { inviteHash(campaign: campaign, code: $0) }
+        let added = try store.addInvites(campaign: campaign, hashes: hashes)
+        state.withLock { $0.invites[campaign, default: []].formUnion(hashes) }
+        return added
+    }
+}
+
+extension Voter {
+    /// The code of an invite holder.
+    var inviteCode: String? {
+        if case .invite(let code) = self { code } else { nil }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import VoxPopHTTP
+
+/// The one table of every resource the server answers: the JSON API, the voting and results
+/// pages, and the operator console. A route is a method, a path pattern, who reads its problems
+/// (`Face`) and where it runs (`Execution`); the router finds it, answers 404 or 405 (with
+/// `Allow`) when none fits, answers HEAD as GET, and hands the work to a worker thread when the
+/// route reads the store or counts, so an event loop never waits for either.
+struct Router: Sendable {
+    /// Who reads a route's problems: a program (problem+json), a voter (a page in their
+    /// language), or an operator (a console page).
+    enum Face: Sendable { case api, page, console }
+
+    /// Where a route's handler runs: on the event loop (memory only, quick) or on a worker (it
+    /// reads the store, syncs the writer or counts).
+    enum Execution: Sendable { case loop, worker }
+
+    typealias Respond = @Sendable (HTTPResponse) -> Void
+
+    enum Handler: Sendable {
+        /// Answers at once (where it runs), or throws a problem.
+        case now(@Sendable (WebRequest) throws -> HTTPResponse)
+        /// Answers later through `respond` (a vote answers once it is on disk), or throws a
+        /// problem before it has answered.
+        case later(@Sendable (WebRequest, @escaping Respond) throws -> Void)
+    }
+
+    struct Route: Sendable {
+        enum Segment: Sendable, Equatable {
+            case literal(String)
+            case parameter
+        }
+        var method: String
+        var segments: [Segment]
+        var face: Face
+        var execution: Execution
+        var handler: Handler
+
+        /// The parameters, when the path fits the pattern.
+        func match(_ path: [Substring]) -> [String]? {
+            guard path.count == segments.count else { return nil }
+            var parameters: [String] = []
+            for (part, segment) in zip(path, segments) {
+                switch segment {
+                case .literal(let text): guard part == text else { return nil }
+                case .parameter:
+                    guard !part.isEmpty else { return nil }
+                    parameters.append(String(part))
+                }
+            }
+            return parameters
+        }
+    }
+
+    private(set) var routes: [Route] = []
+
+    /// Adds a route. `pattern` is a path whose `:name` segments are parameters, handed to the
+    /// handler in order: `/v1/campaigns/:campaign/ballots/:ballot/votes`.
+    mutating func add(
+        _ method: String, _ pattern: String, face: Face, on execution: Execution = .loop, _ handler: Handler
+    ) {
+        let segments = Self.split(pattern[...]).map { $0.first == ":" ? Route.Segment.parameter : .literal(String($0)) }
+        routes.append(Route(method: method, segments: segments, face: face, execution: execution, handler: handler))
+    }
+
+    /// A path's segments, without the leading slash; a trailing slash is ignored (`/admin/` is
+    /// `/admin`), but `/` is the one empty segment.
+    static func split(_ path: Substring) -> [Substring] {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if segments.count > 1, segments.last == "" { segments = segments.dropLast() }
+        return Array(segments)
+    }
+
+    /// What a request resolves to: a route and its parameters, or the problem to answer.
+    enum Resolution {
+        case route(Route, parameters: [String])
+        case problem(Problem, face: Face)
+    }
+
+    func resolve(method: String, path: Substring) -> Resolution {
+        let segments = Self.split(path)
+        let asked = method == "HEAD" ? "GET" : method
+        var allowed: [String] = []
+        var face: Face?
+        for route in routes {
+            guard let parameters = route.match(segments) else { continue }
+            if route.method == asked { return .route(route, parameters: parameters) }
+            allowed.append(route.method)
+            face = face ?? route.face
+        }
+        guard let face else {
+            return .problem(Problem(.notFound, "no such resource: \(path)"), face: Self.face(of: segments))
+        }
+        if allowed.contains("GET") { allowed.append("HEAD") }
+        var problem = Problem(.methodNotAllowed, "\(method) is not allowed on \(path)")
+        problem.allowed = allowed
+        return .problem(problem, face: face)
+    }
+
+    /// Who reads a problem for a path no route knows: programs under /v1 and the plain
+    /// endpoints, operators under /admin, voters elsewhere.
+    static func face(of segments: [Substring]) -> Face {
+        switch segments.first {
+        case "v1", "healthz", "metrics": .api
+        case "admin": .console
+        default: .page
+        }
+    }
+}

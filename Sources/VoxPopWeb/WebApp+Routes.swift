@@ -1,0 +1,82 @@
+import Foundation
+import VoxPopHTTP
+
+extension WebApp {
+    /// Every route the server answers, in one table.
+    static func routes() -> Router {
+        var router = Router()
+        // The plain endpoints and the public JSON API (docs/api.md).
+        router.add(
+            "GET", "/healthz", face: .api,
+            .now { _ in HTTPResponse(status: 200, contentType: "text/plain", body: "ok\n") })
+        router.add("GET", "/metrics", face: .api, .now { $0.app.metricsText() })
+        router.add("GET", "/v1/campaigns", face: .api, .now { .json($0.app.campaignList()) })
+        router.add("GET", "/v1/campaigns/:campaign", face: .api, .now { .json(try $0.app.campaignDetail($0[0])) })
+        router.add(
+            "POST", "/v1/campaigns/:campaign/ballots/:ballot/votes", face: .api, .later { $0.app.vote($0, respond: $1) }
+        )
+        router.add(
+            "GET", "/v1/campaigns/:campaign/ballots/:ballot/ideas", face: .api,
+            .now { .json(try $0.app.ideasJSON($0[0], $0[1], all: false)) })
+        router.add(
+            "POST", "/v1/campaigns/:campaign/ballots/:ballot/ideas", face: .api, on: .worker,
+            .now { try $0.app.suggestIdea($0) })
+        router.add(
+            "GET", "/v1/campaigns/:campaign/ballots/:ballot/results", face: .api, on: .worker,
+            .now { .json(try $0.app.results($0[0], $0[1])) })
+        router.add(
+            "GET", "/v1/campaigns/:campaign/ballots/:ballot/receipts/:receipt", face: .api, on: .worker,
+            .now { .json(try $0.app.receipt($0[0], $0[1], $0[2])) })
+
+        // The operator API: every route needs the operator key, and all of them read the store.
+        let admin = "/v1/admin/campaigns/:campaign"
+        let operatorRoutes: [(String, String, @Sendable (WebRequest) throws -> HTTPResponse)] = [
+            ("POST", "/v1/admin/reload", { .json(try $0.app.reload()) }),
+            ("POST", admin + "/invites", { .json(try $0.app.addInvites($0[0], $0.body)) }),
+            ("POST", admin + "/ballots/:ballot/close", { .json(try $0.app.close($0[0], $0[1])) }),
+            ("POST", admin + "/ballots/:ballot/publish", { .json(try $0.app.publish($0[0], $0[1])) }),
+            ("GET", admin + "/ballots/:ballot/tally", { .json(try $0.app.operatorTally($0[0], $0[1])) }),
+            ("GET", admin + "/ballots/:ballot/write-ins", { .json(try $0.app.writeInsJSON($0[0], $0[1])) }),
+            ("POST", admin + "/ballots/:ballot/write-ins", { .json(try $0.app.moderate($0[0], $0[1], $0.body)) }),
+            ("GET", admin + "/ballots/:ballot/ideas", { .json(try $0.app.ideasJSON($0[0], $0[1], all: true)) }),
+            ("POST", admin + "/ballots/:ballot/ideas", { .json(try $0.app.setIdeaStatus($0[0], $0[1], $0.body)) }),
+        ]
+        for (method, pattern, body) in operatorRoutes {
+            router.add(
+                method, pattern, face: .api, on: .worker,
+                .now { request in
+                    try request.app.authorizeOperator(request)
+                    return try body(request)
+                })
+        }
+
+        // The voters' pages (docs/pages.md).
+        router.add("GET", "/", face: .page, .now { $0.app.indexPage($0) })
+        router.add("GET", "/c/:campaign", face: .page, .now { try $0.app.votingPage($0) })
+        router.add("POST", "/c/:campaign/:ballot", face: .page, .later { try $0.app.formVote($0, respond: $1) })
+        router.add(
+            "POST", "/c/:campaign/:ballot/suggest", face: .page, on: .worker, .now { try $0.app.formSuggestion($0) })
+        router.add("GET", "/c/:campaign/:ballot/results", face: .page, on: .worker, .now { try $0.app.resultsPage($0) })
+
+        // The operator console: signed in by a cookie; every page reads the store.
+        router.add(
+            "GET", "/admin", face: .console, on: .worker, .now { try $0.app.console($0) { app, _ in app.overview() } })
+        router.add("POST", "/admin/login", face: .console, on: .worker, .now { $0.app.consoleLogin($0) })
+        router.add(
+            "POST", "/admin/logout", face: .console, on: .worker,
+            .now { try $0.app.console($0) { app, _ in app.consoleLogout() } })
+        let ballot = "/admin/c/:campaign/:ballot"
+        let consoleRoutes: [(String, String, @Sendable (WebApp, WebRequest) throws -> HTTPResponse)] = [
+            ("GET", ballot + "/write-ins", { try $0.writeInsPage($1[0], $1[1]) }),
+            ("POST", ballot + "/write-ins", { try $0.consoleModerate($1) }),
+            ("GET", ballot + "/ideas", { try $0.ideasPage($1[0], $1[1]) }),
+            ("POST", ballot + "/ideas", { try $0.consoleSetIdeaStatus($1) }),
+            ("POST", ballot + "/close", { try $0.consoleClose($1[0], $1[1]) }),
+            ("POST", ballot + "/publish", { try $0.consolePublish($1[0], $1[1]) }),
+        ]
+        for (method, pattern, body) in consoleRoutes {
+            router.add(method, pattern, face: .console, on: .worker, .now { try $0.app.console($0, body) })
+        }
+        return router
+    }
+}
