@@ -11,6 +11,13 @@ public enum Audit {
         public var problems = 0
     }
 
+    /// Audits one campaign of the database at `database`, opened without the voter key.
+    public static func run(database: String, campaign: String) throws -> Report {
+        let store = try Store(path: database, key: nil)
+        defer { store.close() }
+        return try run(store: store, campaign: campaign)
+    }
+
     public static func run(store: Store, campaign: String) throws -> Report {
         var report = Report()
         let ballots = try store.ballots(campaign: campaign)

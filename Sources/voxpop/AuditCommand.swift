@@ -1,6 +1,5 @@
 import Foundation
 import VoxPopEngine
-import VoxPopStore
 
 /// `voxpop audit --db FILE CAMPAIGN`: recomputes each ballot's audit chain and recounts its tally.
 enum AuditCommand {
@@ -23,9 +22,7 @@ enum AuditCommand {
             return .invalidInput
         }
         do {
-            let store = try Store(path: path, key: nil)
-            defer { store.close() }
-            let report = try Audit.run(store: store, campaign: parsed.positional[0])
+            let report = try Audit.run(database: path, campaign: parsed.positional[0])
             for line in report.lines { print(line) }
             if report.problems > 0 {
                 printError("voxpop audit: \(report.problems) problem\(report.problems == 1 ? "" : "s") found")

@@ -3,7 +3,6 @@ import VoxPopCampaigns
 import VoxPopEngine
 import VoxPopFoundation
 import VoxPopHTTP
-import VoxPopStore
 import VoxPopWeb
 
 /// `voxpop serve`: the engine, its scheduler and the HTTP API in one process.
@@ -55,24 +54,27 @@ enum ServeCommand {
             return .invalidInput
         }
         let campaigns = loaded.campaigns.map(\.campaign)
-        let store: Store
         let engine: Engine
-        let app: WebApp
         let clock = SystemClock()
         do {
-            let key = try VoterKey.load(databasePath: database, environment: environment)
-            store = try Store(path: database, key: key)
-            engine = try Engine(
-                campaigns: campaigns, store: store, clock: clock,
-                publisher: Publisher(directory: URL(fileURLWithPath: publishDirectory)), key: key)
-            for step in try engine.tick() { printLine("voxpop: \(step)") }
-            app = WebApp(
-                engine: engine, campaigns: campaigns, environment: environment, clock: clock,
-                loadCampaigns: { CampaignLoader.load(paths: [directory]) })
+            engine = try Engine.open(
+                database: database, campaigns: campaigns, environment: environment, clock: clock,
+                publishDirectory: URL(fileURLWithPath: publishDirectory))
         } catch {
             printError("voxpop serve: \(error)")
             return .invalidInput
         }
+        do {
+            // Catching up: the steps missed while the server was down.
+            for step in try engine.tick() { printLine("voxpop: \(step)") }
+        } catch {
+            printError("voxpop serve: \(error)")
+            engine.close()
+            return .invalidInput
+        }
+        let app = WebApp(
+            engine: engine, campaigns: campaigns, environment: environment, clock: clock,
+            loadCampaigns: { CampaignLoader.load(paths: [directory]) })
         for warning in app.warnings { printError("voxpop serve: warning: \(warning)") }
 
         let server = HTTPServer(configuration: configuration, handler: app)
@@ -82,7 +84,7 @@ enum ServeCommand {
         } catch {
             printError("voxpop serve: cannot listen on \(configuration.host):\(configuration.port): \(error)")
             app.stop()
-            store.close()
+            engine.close()
             return .invalidInput
         }
         printLine("voxpop: listening on http://\(configuration.host):\(port) (\(configuration.loops) event loops)")
@@ -109,7 +111,7 @@ enum ServeCommand {
         scheduler.stop()
         server.stop()
         app.stop()
-        store.close()
+        engine.close()
         printLine("voxpop: stopped")
         _ = sources
         return .success
