@@ -23,7 +23,7 @@ final class APIHarness {
     let server: HTTPServer
     let port: UInt16
 
-    init(at start: String, operatorKey: String? = APIHarness.operatorKey) throws {
+    init(at start: String, operatorKey: String? = APIHarness.operatorKey, loops: Int = 2) throws {
         engines = try EngineHarness(campaignFiles: Self.files, at: start)
         let engine = engines.engine
         try engine.tick()
@@ -36,7 +36,7 @@ final class APIHarness {
             loadCampaigns: { CampaignLoader.load(paths: paths) })
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
-        configuration.loops = 2
+        configuration.loops = loops
         server = HTTPServer(configuration: configuration, handler: app)
         port = try server.start()
     }

@@ -27,7 +27,10 @@ extension WebApp {
         case .failure(let refusal): .failure(Problem(refusal))
         case .success(let voter):
             engine.suggest(campaign: campaign.id, ballot: ballot, voter: voter, text: text).mapError {
-                Problem($0, campaign: campaign.id, ballot: ballot)
+                if case .storage(let why) = $0 {
+                    printLog("voxpop: an idea on \(campaign.id)/\(ballot) was not stored: \(why)")
+                }
+                return Problem($0, campaign: campaign.id, ballot: ballot)
             }
         }
     }

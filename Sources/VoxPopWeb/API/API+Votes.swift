@@ -66,6 +66,9 @@ extension WebApp {
                 rates.record(campaign: id, ballot: ballot, at: accepted.acceptedAt)
                 completion(.success(accepted))
             case .failure(let refusal):
+                if case .storage(let why) = refusal {
+                    printLog("voxpop: a vote on \(id)/\(ballot) was not stored: \(why)")
+                }
                 refuse(Problem(refusal, campaign: id, ballot: ballot))
             }
         }
