@@ -13,7 +13,7 @@ import VoxPopFoundation
 ///
 /// A RESTART must take the write lock, and SQLite's busy handler gives it to whoever retries
 /// first: a writer that commits back to back under load wins every time, and the WAL grew
-/// without bound (178 MB in CheckpointerTests, against about 10 MB since). So the writer calls
+/// without bound (CheckpointerTests holds it down; docs/durability.md). So the writer calls
 /// `waitForRestart()` between transactions and stands aside while a restart is under way.
 final class Checkpointer: @unchecked Sendable {
     // @unchecked: `connection` is used only on the worker's thread; `restarting` under `gate`.

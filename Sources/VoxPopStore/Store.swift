@@ -34,7 +34,7 @@ public final class Store: @unchecked Sendable {
             let writerConnection = try Self.open(path, synchronous: durable ? "OFF" : "NORMAL")
             writerConnection.waitForLocksInShortSteps()
             // A smaller page cache than the readers': SQLite scans the writer's cache at every
-            // commit, so 64 MB cost it 1.5 µs CPU a vote more than 16 MB (docs/benchmarks.md).
+            // commit, so a big cache costs every vote (measured in docs/benchmarks.md).
             try writerConnection.execute("PRAGMA cache_size = -16384")
             checkpointer = try Checkpointer(path: path)
             writer = try VoteWriter(

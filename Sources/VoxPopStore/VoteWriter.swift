@@ -44,13 +44,13 @@ public enum VoteOutcome: Sendable, Equatable {
 /// the batch is on disk: an acknowledged vote survives a power cut. The fsync is pipelined: the
 /// writer's connection commits without waiting for the disk (`synchronous=OFF`, and it never
 /// checkpoints), and syncer threads call `fdatasync` on the WAL file and only then answer the
-/// batches that committed before the call began. While the disk flushes one batch (0.5-1 ms here
-/// under load), the writer already inserts the next. Checkpoints run on their own connection with
-/// FULL syncs (`Checkpointer`), so the database file stays consistent through a crash, and the
-/// syncers' flush makes each answered commit as durable as `synchronous=FULL` would
-/// (docs/durability.md). Without `syncsBeforeAnswering` (the
-/// store's `.normal`), batches are answered at commit. One thread owns the connection; other
-/// threads only touch the queues under their conditions.
+/// batches that committed before the call began. While the disk flushes one batch, the writer
+/// already inserts the next (the timings are in docs/benchmarks.md). Checkpoints run on their own
+/// connection with FULL syncs (`Checkpointer`), so the database file stays consistent through a
+/// crash, and the syncers' flush makes each answered commit as durable as `synchronous=FULL` would
+/// (docs/durability.md). Without `syncsBeforeAnswering` (the store's `.normal`), batches are
+/// answered at commit. One thread owns the connection; other threads only touch the queues under
+/// their conditions.
 public final class VoteWriter: @unchecked Sendable {
     // @unchecked: `connection`, `heads`, `nextSeq` and the statistics are used only by the writer
     // thread (the statistics are read by others only after `sync()`); the queue is the worker's.

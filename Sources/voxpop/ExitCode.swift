@@ -1,6 +1,6 @@
 import Foundation
 
-/// The exit codes of SPEC.md.
+/// The exit codes every command shares (docs/api.md, README).
 enum ExitCode: Int32 {
     case success = 0
     /// Invalid input; the message says which and where.

@@ -3,7 +3,7 @@ import Testing
 import VoxPopCampaigns
 import VoxPopCounting
 
-/// The campaigns shipped in Campaigns/ are the ones SPEC.md says VoxPop must serve.
+/// The campaigns shipped in Campaigns/ are the ones VoxPop is built to serve (README).
 @Suite struct ExampleCampaignTests {
     let campaigns: [String: Campaign]
 

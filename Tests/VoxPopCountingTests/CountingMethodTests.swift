@@ -2,7 +2,7 @@ import Testing
 import VoxPopCounting
 
 @Suite struct CountingMethodTests {
-    /// These names are SPEC.md's contract with campaign files and scripts: renaming one breaks them.
+    /// These names are the contract with campaign files and scripts: renaming one breaks them.
     @Test func namesAreThoseOfTheSpec() {
         #expect(
             CountingMethod.allCases.map(\.rawValue) == [

@@ -3,7 +3,7 @@ import Testing
 import VoxPopEngine
 import VoxPopTestSupport
 
-/// The idea forum of SPEC.md over real sockets: voters suggest ideas, operators make them public
+/// The idea forum (docs/api.md) over real sockets: voters suggest ideas, operators make them public
 /// and move them through statuses, votes give points to them, and the live count includes them.
 @Suite struct IdeaForumTests {
     func suggest(_ api: APIHarness, _ text: String, as voter: String?, ballot: String = "ideas")

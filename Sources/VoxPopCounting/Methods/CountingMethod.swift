@@ -1,4 +1,4 @@
-/// The counting methods of SPEC.md, by their fixed names.
+/// The counting methods, by the names campaign files and scripts use (fixed: docs/counting.md).
 ///
 /// A campaign file names one of these per ballot (`"method": "schulze"`); `voxpop tally --method`
 /// takes the same names. The raw values are part of the public contract: never rename them.

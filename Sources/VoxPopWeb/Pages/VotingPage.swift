@@ -101,7 +101,7 @@ struct VotingPage {
                 "<ol class=\"rank\" data-most=\"\(most)\" data-up=\"\(esc(lang(.moveUp)))\" data-down=\"\(esc(lang(.moveDown)))\">"
             for (index, option) in options.enumerated() {
                 // A number field, not a select: a select per option of 1...N would grow the page
-                // with the square of the options (78 KB for the 25 drawings).
+                // with the square of the options.
                 let input =
                     "<input type=\"number\" name=\"rank-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\" min=\"1\" max=\"\(most)\" inputmode=\"numeric\">"
                 html +=
