@@ -17,6 +17,9 @@ let package = Package(
         .target(name: "VoxPopCounting"),
         .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
         .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
+        // libpq is dlopen'ed at run time (docs/postgres-client.md): no headers, no link flag for it.
+        // glibc 2.34+ has dlopen in libc; "dl" keeps older glibc linking and is an empty archive here.
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CVoxPopLinux"),
         .target(name: "VoxPopHTTP", dependencies: ["CVoxPopLinux"]),
         .target(
