@@ -16,7 +16,7 @@ let package = Package(
         ),
         .target(name: "VoxPopCounting"),
         .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting"]),
-        .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns"]),
+        .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopCampaigns", "CLibPQ"]),
         // libpq is dlopen'ed at run time (docs/postgres-client.md): no headers, no link flag for it.
         // glibc 2.34+ has dlopen in libc; "dl" keeps older glibc linking and is an empty archive here.
         .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),

@@ -12,6 +12,8 @@
 typedef voxpop_pq_conn PGconn;
 typedef voxpop_pq_result PGresult;
 typedef voxpop_pq_oid Oid;
+/// PQnoticeReceiver.
+typedef void (*notice_receiver)(void *arg, const PGresult *res);
 
 // Every function VoxPop calls: (wrapper, libpq's name, return type, parameters, arguments).
 // One list makes the table, the resolver and the wrappers, so none can miss a function.
@@ -72,7 +74,9 @@ typedef voxpop_pq_oid Oid;
        const int *paramFormats, int resultFormat),                                                           \
       (conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat))                      \
     X(voxpop_pq_get_result, PQgetResult, PGresult *, (PGconn * conn), (conn))                                \
-    X(voxpop_pq_flush, PQflush, int, (PGconn * conn), (conn))
+    X(voxpop_pq_flush, PQflush, int, (PGconn * conn), (conn))                                                \
+    X(voxpop_pq_set_notice_receiver, PQsetNoticeReceiver, notice_receiver,                                   \
+      (PGconn * conn, notice_receiver proc, void *arg), (conn, proc, arg))
 
 // The three that return nothing, kept apart because C forbids `return f();` of a void f.
 #define VOXPOP_PQ_VOID_FUNCTIONS(X)                                       \
@@ -163,6 +167,18 @@ int voxpop_pq_probe(const char *soname, char *error, size_t capacity) {
     if (handle != NULL) dlclose(handle);
     return outcome;
 }
+
+// libpq's default prints every notice on stderr, "NOTICE:  drop cascades to table t" among them.
+// A server's log wants the warnings only; the severity field 'V' is never translated.
+static void warnings_to_stderr(void *arg, const PGresult *res) {
+    (void)arg;
+    const char *severity = pq.PQresultErrorField(res, 'V');
+    if (severity != NULL && strcmp(severity, "WARNING") == 0) {
+        fprintf(stderr, "PostgreSQL %s", pq.PQresultErrorMessage(res));
+    }
+}
+
+void voxpop_pq_keep_only_warnings(voxpop_pq_conn *conn) { pq.PQsetNoticeReceiver(conn, warnings_to_stderr, NULL); }
 
 #define WRAPPER(wrapper, name, result, parameters, arguments) \
     result wrapper parameters { return pq.name arguments; }

@@ -137,4 +137,8 @@ int voxpop_pq_send_query_prepared(voxpop_pq_conn *conn, const char *stmtName, in
 voxpop_pq_result *voxpop_pq_get_result(voxpop_pq_conn *conn);
 int voxpop_pq_flush(voxpop_pq_conn *conn);
 
+/// Replaces libpq's notice receiver, which prints every notice on stderr, with one that prints
+/// only warnings (via PQsetNoticeReceiver).
+void voxpop_pq_keep_only_warnings(voxpop_pq_conn *conn);
+
 #endif
