@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),
+        .testTarget(name: "VoxPopPostgresTests", dependencies: ["VoxPopStore"]),
         .target(name: "VoxPopTestSupport", path: "Tests/VoxPopTestSupport"),
         .testTarget(name: "VoxPopHTTPTests", dependencies: ["VoxPopHTTP", "VoxPopTestSupport"]),
         .testTarget(name: "VoxPopEngineTests", dependencies: ["VoxPopEngine", "VoxPopHTTP", "VoxPopTestSupport"]),
