@@ -47,6 +47,11 @@ let package = Package(
             dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopStore"],
             path: "tools/store-benchmark"
         ),
+        .executableTarget(
+            name: "postgres-benchmark",
+            dependencies: ["VoxPopStore"],
+            path: "tools/postgres-benchmark"
+        ),
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore"]),

@@ -22,7 +22,8 @@ import Testing
             try PostgresConnection(url: "postgres://voxpop@127.0.0.1:notaport/voxpop")
         }
         #expect(error?.kind == .connection)
-        #expect(error?.description.contains("invalid integer value \"notaport\" for connection option \"port\"") == true)
+        let reason = "invalid integer value \"notaport\" for connection option \"port\""
+        #expect(error?.description.contains(reason) == true)
     }
 
     @Test func passwordsNeverReachMessages() {
