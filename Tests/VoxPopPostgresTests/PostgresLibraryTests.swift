@@ -23,6 +23,20 @@ import Testing
         #expect(error?.description.contains("libc.so.6 lacks PQconnectdb") == true)
     }
 
+    /// Runs only where libpq is missing (docs/postgres-client.md shows how to hide it).
+    @Test(.enabled(if: !PostgresLibrary.isAvailable, "libpq.so.5 is installed"))
+    func withoutLibpqConnectingSaysWhatToInstall() {
+        let error = #expect(throws: PostgresError.self) {
+            try PostgresConnection(url: "postgres://voxpop@127.0.0.1:1/voxpop")
+        }
+        #expect(error?.kind == .libraryUnavailable)
+        #expect(
+            error?.description.hasPrefix(
+                "PostgreSQL's client library libpq.so.5 was not found; install it with `apt-get install libpq5`")
+                == true)
+        #expect(PostgresLibrary.version == nil)
+    }
+
     @Test(TestServer.libraryRequired) func theInstalledLibpqLoadsAndHasPipelineMode() throws {
         try PostgresLibrary.load()
         try PostgresLibrary.probe(soname: PostgresLibrary.soname)
