@@ -87,6 +87,7 @@ import Testing
         try database.connection.query("SELECT pg_terminate_backend($1::int)", [.integer(pid)])
         let error = #expect(throws: PostgresError.self) { try victim.query("SELECT 1") }
         #expect(error?.kind == .connection)
+        #expect(error?.description.hasSuffix(" in <SELECT 1>") == true)
         #expect(!victim.isConnected)
     }
 }

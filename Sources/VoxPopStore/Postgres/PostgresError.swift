@@ -91,8 +91,11 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         switch kind {
-        case .libraryUnavailable, .connection:
+        case .libraryUnavailable:
             return message
+        case .connection:
+            // A connection that broke under a statement says which statement it was.
+            return message + (sql.map { " in <\($0)>" } ?? "")
         default:
             var sentence = code.map { "PostgreSQL error \($0): \(message)" } ?? "PostgreSQL: \(message)"
             if let detail { sentence += " (\(detail))" }
