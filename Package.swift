@@ -17,7 +17,10 @@ let package = Package(
         .target(name: "VoxPopFoundation"),
         .target(name: "VoxPopCounting", dependencies: ["VoxPopFoundation"]),
         .target(name: "VoxPopCampaigns", dependencies: ["VoxPopCounting", "VoxPopFoundation"]),
-        .target(name: "VoxPopStore", dependencies: ["CSQLite", "VoxPopFoundation"]),
+        .target(name: "VoxPopStore", dependencies: ["CLibPQ", "CSQLite", "VoxPopFoundation"]),
+        // libpq is dlopen'ed at run time (docs/postgres-client.md): no headers, no link flag for it.
+        // glibc 2.34+ has dlopen in libc; "dl" keeps older glibc linking and is an empty archive here.
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CVoxPopLinux"),
         .target(name: "VoxPopHTTP", dependencies: ["CVoxPopLinux"]),
         .target(
@@ -52,10 +55,16 @@ let package = Package(
             dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopFoundation", "VoxPopStore"],
             path: "tools/store-benchmark"
         ),
+        .executableTarget(
+            name: "postgres-benchmark",
+            dependencies: ["VoxPopStore"],
+            path: "tools/postgres-benchmark"
+        ),
         .testTarget(name: "VoxPopFoundationTests", dependencies: ["VoxPopFoundation", "VoxPopTestSupport"]),
         .testTarget(name: "VoxPopCountingTests", dependencies: ["VoxPopCounting"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopCampaignsTests", dependencies: ["VoxPopCampaigns"], exclude: ["Fixtures"]),
         .testTarget(name: "VoxPopStoreTests", dependencies: ["VoxPopStore", "VoxPopTestSupport"]),
+        .testTarget(name: "VoxPopPostgresTests", dependencies: ["VoxPopStore"]),
         .target(
             name: "VoxPopTestSupport",
             dependencies: ["VoxPopCampaigns", "VoxPopEngine", "VoxPopFoundation", "VoxPopStore"],
