@@ -44,16 +44,30 @@ struct BallotCount {
                 spellings[key, default: []].append((spelling, weight))
             }
         }
+        // A count holds at most `maximumOptions`; past that, the rarest write-ins stand for nothing
+        // and their votes count as blank (a flood of distinct texts cannot stop a close).
+        let room = max(0, Self.maximumOptions - labels.count)
+        if newKeys.count > room {
+            let totals = Dictionary(uniqueKeysWithValues: newKeys.map { ($0, spellings[$0]!.reduce(0) { $0 + $1.count }) })
+            let kept = Set(
+                newKeys.sorted { (totals[$0]!, $1.description) > (totals[$1]!, $0.description) }.prefix(room))
+            newKeys = newKeys.filter(kept.contains)
+        }
+        var nextSuffix: [String: Int] = [:]
         for key in newKeys {
             let variants = spellings[key]!
             let most = variants.map(\.count).max()!
             let label = variants.first { $0.count == most }!.text
-            var id = slug(key.description)
-            var suffix = 2
+            let base = slug(key.description)
+            var id = base
+            // Suffixes continue from the last one used for this slug: thousands of write-ins in
+            // a script without ASCII letters all slug to "write-in".
+            var suffix = nextSuffix[base] ?? 2
             while indexByID[id] != nil {
-                id = slug(key.description) + "-\(suffix)"
+                id = base + "-\(suffix)"
                 suffix += 1
             }
+            nextSuffix[base] = suffix
             indexByKey[key] = labels.count
             indexByID[id] = labels.count
             labels.append(label)
@@ -76,13 +90,24 @@ struct BallotCount {
             total += count
             switch Vote(text: text) {
             case .choices(let chosen):
-                box.add(chosen.compactMap { indexByID[$0].map(UInt16.init) }, weight: weight)
+                // The rules let no option be chosen twice; a tampered row that does keeps its first.
+                var seen = Set<UInt16>()
+                box.add(
+                    chosen.compactMap { indexByID[$0].map(UInt16.init) }.filter { seen.insert($0).inserted },
+                    weight: weight)
             case .writeIn(let spelling):
                 // `VoteRules` keeps write-ins off points ballots; a stored one still counts as 1 there.
-                box.add([UInt16(indexByKey[WriteInKey(spelling)]!)], values: box.hasValues ? [1] : [], weight: weight)
+                guard let index = indexByKey[WriteInKey(spelling)] else {
+                    box.add([], weight: weight)  // a write-in too rare to stand: blank
+                    continue
+                }
+                box.add([UInt16(index)], values: box.hasValues ? [1] : [], weight: weight)
             case .points(let points):
-                let entries = points.compactMap { id, value in indexByID[id].map { (UInt16($0), Int32(value)) } }
-                    .sorted { $0.0 < $1.0 }
+                // A stored value past 32 bits never passed the rules: a tampered row, left out.
+                let entries = points.compactMap { id, value -> (UInt16, Int32)? in
+                    guard let index = indexByID[id], let value = Int32(exactly: value) else { return nil }
+                    return (UInt16(index), value)
+                }.sorted { $0.0 < $1.0 }
                 box.add(entries.map(\.0), values: entries.map(\.1), weight: weight)
             case nil:
                 continue
@@ -112,6 +137,9 @@ struct BallotCount {
         }
         return ("w:" + text, vote.weight)
     }
+
+    /// The most options one count holds (a `BallotBox` numbers candidates in 16 bits).
+    static let maximumOptions = 60_000
 
     /// An option id from a folded write-in: lowercase ASCII letters and digits joined by '-'.
     static func slug(_ text: String) -> String {

@@ -90,12 +90,15 @@ extension Engine {
         }
     }
 
-    /// When a ballot is due to open, if that can be known yet: at load for no `opens`; when its
-    /// source has been counted for a fed ballot.
+    /// When a ballot is due to open, if that can be known yet: at load for no `opens`; once its
+    /// source is published for a fed ballot. Published, not just counted: the options a final
+    /// lists show who was cut, which a source whose results are sealed until an operator
+    /// publishes them must not reveal.
     private func openDue(_ ballot: Ballot, campaign: String, now: Date) -> Date? {
         if let source = ballot.optionsFrom {
-            let sourceState = runtimeOf(Reference(campaign: campaign, ballot: source.ballot))?.state
-            guard let sourceState, sourceState >= .tallied else { return nil }
+            guard runtimeOf(Reference(campaign: campaign, ballot: source.ballot))?.state == .published else {
+                return nil
+            }
         }
         switch ballot.opens {
         case nil: return now
@@ -112,9 +115,10 @@ extension Engine {
             return FrozenBallot(ballot: ballot, campaign: definition, options: FrozenBallot.options(of: ballot))
         }
         let count = try countBallot(Reference(campaign: campaign, ballot: source.ballot))
+        // In a neutral order, never by count: the page shows them in each voter's own order.
         let options = count.tally.ranking.prefix(source.top).map {
             FrozenBallot.Option(id: count.optionIDs[$0], label: count.tally.candidates[$0])
-        }
+        }.sorted { ($0.label.lowercased(), $0.id) < ($1.label.lowercased(), $1.id) }
         return FrozenBallot(ballot: ballot, campaign: definition, options: options)
     }
 

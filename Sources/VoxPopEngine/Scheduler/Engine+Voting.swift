@@ -37,6 +37,9 @@ extension Engine {
             } catch {
                 return .failure(error)
             }
+            guard state.flood.admit(ballot: runtime.id, voter: pseudonym, now: now.timeIntervalSince1970) else {
+                return .failure(.tooManyVotes)
+            }
             let request = VoteRequest(
                 ballotID: runtime.id, campaign: campaign, ballot: ballot, voter: pseudonym, vote: checked.text,
                 acceptedAt: now.milliseconds, replace: frozen.revote == "replace")

@@ -49,6 +49,8 @@ public final class Engine: Sendable {
         var ballots: [Reference: Runtime] = [:]
         /// Each invite campaign's codes, as keyed hashes.
         var invites: [String: Set<[UInt8]>] = [:]
+        /// Recent votes per voter and ballot, to stop floods.
+        var flood = VoteFlood()
 
         /// When an open ballot is due to close; nil for never (or not yet known).
         func closeDue(_ reference: Reference) -> Date? {

@@ -46,5 +46,7 @@ public enum VoteRefusal: Error, Sendable, Equatable {
     /// The vote breaks the ballot's rules (too many choices, over budget, ...).
     case invalidChoices(String)
     case alreadyVoted(receipt: String)
+    /// More than `VoteFlood.limit` votes from this voter to this ballot in `VoteFlood.window`.
+    case tooManyVotes
     case storage(String)
 }

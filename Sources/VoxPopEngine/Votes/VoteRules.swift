@@ -36,11 +36,18 @@ enum VoteRules {
                 throw .invalidChoices("a \(method.rawValue) ballot takes choices: {\"choices\": [\"option-id\"]}")
             }
             if let unknown = points.keys.sorted().first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
+            // Range first, arithmetic after: a voter's number may be anything an Int holds.
             guard points.values.allSatisfy({ $0 >= 0 }) else { throw .invalidChoices("points cannot be negative") }
-            if let maxScore = ballot.maxScore, let over = points.first(where: { $0.value > maxScore }) {
+            if let maxScore = ballot.maxScore, let over = points.sorted(by: { $0.key < $1.key }).first(where: { $0.value > maxScore }) {
                 throw .invalidChoices("\(over.key) is rated \(over.value); ratings run from 0 to \(maxScore)")
             }
+            let limit = ballot.budget ?? ballot.maxScore ?? Self.largestValue
+            if let over = points.values.first(where: { $0 > limit }) {
+                throw .invalidChoices("\(over) points is more than the budget of \(limit)")
+            }
             if let budget = ballot.budget {
+                // Each value is at most the budget now, so this sum of at most a few thousand
+                // such values cannot overflow.
                 let spent = points.values.reduce(0, +)
                 guard spent <= budget else {
                     throw .invalidChoices("\(spent) points is more than the budget of \(budget)")
@@ -51,14 +58,23 @@ enum VoteRules {
         }
     }
 
-    /// A write-in or suggested idea as stored: trimmed, not empty, at most `maxLength` characters,
-    /// no control characters.
+    /// The largest value a vote may give an option when its ballot sets no smaller limit: every
+    /// stored value then fits the 32 bits a count keeps per value.
+    static let largestValue = 1_000_000
+
+    /// A write-in or suggested idea as stored: trimmed, not empty, at most `maxLength` Unicode
+    /// scalars (and four bytes a scalar), no control characters. Scalars, not `Character`s: one
+    /// letter followed by thousands of combining marks is a single `Character`.
     static func writeInText(_ raw: String, maxLength: Int, what: String) throws(VoteRefusal) -> String {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the \(what) is empty") }
-        guard text.count <= maxLength else {
-            throw .invalidChoices("the \(what) is \(text.count) characters; at most \(maxLength)")
+        guard raw.utf8.count <= maxLength * 4 + 64 else {
+            throw .invalidChoices("the \(what) is longer than \(maxLength) characters")
         }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let length = text.unicodeScalars.count
+        guard length <= maxLength, text.utf8.count <= maxLength * 4 else {
+            throw .invalidChoices("the \(what) is \(length) characters; at most \(maxLength)")
+        }
+        guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the \(what) is empty") }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalidChoices("the \(what) contains control characters")
         }

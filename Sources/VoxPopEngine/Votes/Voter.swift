@@ -16,7 +16,7 @@ public enum Voter: Sendable, Hashable {
     var identity: String {
         switch self {
         case .token(let subject): subject
-        case .invite(let code): "invite\u{0}" + code
+        case .invite(let code): "invite\u{0}" + InviteCode.canonical(code)
         case .open(let name): "open\u{0}" + name
         }
     }

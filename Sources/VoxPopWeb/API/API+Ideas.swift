@@ -27,6 +27,7 @@ extension WebApp {
         case .failure(let refusal): .failure(Problem(refusal))
         case .success(let voter):
             engine.suggest(campaign: campaign.id, ballot: ballot, voter: voter, text: text).mapError {
+                if $0 == .notInvited { identity.inviteRefused(from: credentials.peer, now: clock.now) }
                 if case .storage(let why) = $0 {
                     printLog("voxpop: an idea on \(campaign.id)/\(ballot) was not stored: \(why)")
                 }

@@ -59,6 +59,7 @@ extension WebApp {
         case .failure(let refusal): return refuse(Problem(refusal))
         }
         let id = campaign.id
+        let (identity, clock) = (self.identity, self.clock)
         engine.cast(campaign: id, ballot: ballot, voter: voter, vote: vote) { outcome in
             switch outcome {
             case .success(let accepted):
@@ -66,6 +67,7 @@ extension WebApp {
                 rates.record(campaign: id, ballot: ballot, at: accepted.acceptedAt)
                 completion(.success(accepted))
             case .failure(let refusal):
+                if refusal == .notInvited { identity.inviteRefused(from: credentials.peer, now: clock.now) }
                 if case .storage(let why) = refusal {
                     printLog("voxpop: a vote on \(id)/\(ballot) was not stored: \(why)")
                 }

@@ -16,6 +16,10 @@ public struct JWT: Sendable {
         case notYetValid
         case wrongAudience
         case missingSubject
+        /// The header names critical extensions (`crit`), none of which this server implements.
+        case criticalExtensions
+        /// The token stays valid longer than the server accepts.
+        case lifetimeTooLong(maximum: Double)
 
         public var description: String {
             switch self {
@@ -26,6 +30,9 @@ public struct JWT: Sendable {
             case .notYetValid: "the token is not valid yet"
             case .wrongAudience: "the token is for another campaign"
             case .missingSubject: "the token names no voter (sub)"
+            case .criticalExtensions: "the token's header marks extensions as critical (crit); none is supported"
+            case .lifetimeTooLong(let maximum):
+                "the token expires more than \(Int(maximum / 86_400)) days from now; mint one with a shorter lifetime"
             }
         }
     }
@@ -41,6 +48,9 @@ public struct JWT: Sendable {
     private let mac: HMAC
     /// Seconds of clock difference forgiven on `exp` and `nbf`.
     public var leeway: Double = 30
+    /// The longest a token may still be valid for (`exp` at most this far ahead): a leaked
+    /// token that never expires would be a vote forever. A year unless the server says otherwise.
+    public var maximumLifetime: Double = 365 * 86_400
 
     public init(secret: [UInt8]) {
         mac = HMAC(key: secret)
@@ -63,6 +73,9 @@ public struct JWT: Sendable {
                 throw .malformed("the header names no algorithm")
             }
             guard algorithm == "HS256" else { throw .unsupportedAlgorithm(algorithm) }
+            // RFC 7515 section 4.1.11: a recipient that does not understand a listed extension
+            // must refuse the token; VoxPop understands none.
+            if headerMembers.contains(where: { $0.key == "crit" }) { throw .criticalExtensions }
         }
         guard let signature = Base64URL.decode(signaturePart) else {
             throw .malformed("the signature is not base64url")
@@ -94,6 +107,7 @@ public struct JWT: Sendable {
         let seconds = now.timeIntervalSince1970
         guard let expires = claims.expires else { throw .malformed("the token has no exp claim") }
         guard seconds < expires + leeway else { throw .expired }
+        guard expires - seconds <= maximumLifetime + leeway else { throw .lifetimeTooLong(maximum: maximumLifetime) }
         if let notBefore = claims.notBefore, seconds + leeway < notBefore { throw .notYetValid }
         guard claims.audience.contains(audience) else { throw .wrongAudience }
         guard let subject = claims.subject, !subject.isEmpty else { throw .missingSubject }

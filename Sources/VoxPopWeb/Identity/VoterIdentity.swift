@@ -23,10 +23,16 @@ final class VoterIdentity: Sendable {
     /// Each token campaign's checker, made from its secret (absent while the secret is unset).
     private let tokens = Locked<[String: JWT]>([:])
     let limiter: AddressLimiter
+    /// Wrong invite codes per address: 10, then one a minute.
+    let inviteFailures = AddressLimiter(perSecond: 1.0 / 60, burst: 10)
+    /// The longest a voter token may stay valid for.
+    let tokenLifetime: Double
 
     init(environment: [String: String]) {
         let rate = Double(environment["VOXPOP_OPEN_RATE"] ?? "") ?? 5
         limiter = AddressLimiter(perSecond: rate, burst: max(1, rate * 10))
+        tokenLifetime = Double(environment["VOXPOP_TOKEN_MAX_LIFETIME"] ?? "").flatMap { $0 > 0 ? $0 : nil }
+            ?? 365 * 86_400
     }
 
     /// Reads each token campaign's secret from the environment; returns warnings for those unset.
@@ -37,7 +43,9 @@ final class VoterIdentity: Sendable {
         for campaign in campaigns {
             guard case .token(let variable) = campaign.audience else { continue }
             if let secret = environment[variable], !secret.isEmpty {
-                checkers[campaign.id] = JWT(secret: Array(secret.utf8))
+                var checker = JWT(secret: Array(secret.utf8))
+                checker.maximumLifetime = tokenLifetime
+                checkers[campaign.id] = checker
             } else {
                 warnings.append(
                     "campaign \(campaign.id): \(variable) is not set, so its voter tokens cannot be checked; its votes are refused (503) until it is"
@@ -85,6 +93,11 @@ final class VoterIdentity: Sendable {
         }
     }
 
+    /// Counts a wrong invite code sent from `address`: past ten, the address waits.
+    func inviteRefused(from address: String, now: Date) {
+        _ = inviteFailures.allow(address, now: now.timeIntervalSince1970)
+    }
+
     /// The voter behind `credentials` on `campaign`, or why it may not vote. An invite code is
     /// passed on as it was sent, trimmed; the engine knows the campaign's codes.
     func voter(_ credentials: Credentials, campaign: Campaign, now: Date) -> Result<Voter, Refusal> {
@@ -108,6 +121,12 @@ final class VoterIdentity: Sendable {
             let code = credentials.inviteCode?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard !code.isEmpty else {
                 return .failure(.missing("send your invite code as X-Invite-Code (or \"invite\" in the body)"))
+            }
+            let seconds = now.timeIntervalSince1970
+            guard inviteFailures.hasToken(credentials.peer, now: seconds) else {
+                return .failure(
+                    .rateLimited(
+                        address: credentials.peer, seconds: inviteFailures.wait(credentials.peer, now: seconds)))
             }
             return .success(.invite(code))
         case .open:

@@ -16,6 +16,11 @@ extension Problem {
             self.init(
                 .alreadyVoted, "this voter has voted on \(campaign)/\(ballot) already; the first vote stands",
                 receipt: receipt)
+        case .tooManyVotes:
+            self.init(
+                .rateLimited,
+                "this voter sent more than \(Engine.floodLimit.votes) votes to \(campaign)/\(ballot) within \(Int(Engine.floodLimit.seconds)) seconds; wait before voting again",
+                retryAfter: Int(Engine.floodLimit.seconds))
         case .storage: self.init(.voteNotStored, "the vote could not be stored; try again", retryAfter: 1)
         }
     }
@@ -50,7 +55,8 @@ extension Problem {
         case .invalid(let why): self.init(.badCredential, why)
         case .notEligible(let why): self.init(.notEligible, why)
         case .rateLimited(let address, let seconds):
-            self.init(.rateLimited, "too many requests from \(address); wait a moment", retryAfter: seconds)
+            self.init(
+                .rateLimited, "too many requests from \(address); try again in \(seconds) seconds", retryAfter: seconds)
         case .notConfigured(let why): self.init(.campaignNotConfigured, why)
         }
     }
