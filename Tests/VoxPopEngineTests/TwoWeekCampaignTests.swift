@@ -76,7 +76,9 @@ import VoxPopTestSupport
         let options = try #require(harness.engine.options(campaign: "airline-summer", ballot: "final"))
         #expect(options.count == 10)
         #expect(Set(options.map(\.id)).isSuperset(of: ["goteborg", "barcelona", "reykjavik"]))
-        #expect(options.map(\.label) == options.map(\.label).sorted { $0.lowercased() < $1.lowercased() }, "by label, not by count")
+        #expect(
+            options.map(\.label) == options.map(\.label).sorted { $0.lowercased() < $1.lowercased() },
+            "by label, not by count")
         #expect(!options.map(\.label).contains("Tallinn"), "only the top 10 go to the final")
 
         // The final: Nice's fans rank Barcelona second; Barcelona wins on transfers.

@@ -160,24 +160,33 @@ import VoxPopTestSupport
         let api = try APIHarness(at: "2027-03-02T12:00Z")
         let body = #"{"choices": ["ingrid-solberg", "amir-haddad"]}"#
         #expect(try api.vote("candidate-hires", "shortlist", body).status == 401)
-        #expect(try api.vote("candidate-hires", "shortlist", body, headers: ["X-Invite-Code": "K7Q2-4M2P-8RZD-WQ3T"]).status == 403)
+        #expect(
+            try api.vote("candidate-hires", "shortlist", body, headers: ["X-Invite-Code": "K7Q2-4M2P-8RZD-WQ3T"]).status
+                == 403)
         #expect(
             try api.admin(
-                "POST", "campaigns/candidate-hires/invites", body: #"{"codes": ["K7Q2-4M2P-8RZD-WQ3T", "P9X4-7HNB-2CVE-6GJK", "K7Q2-4M2P-8RZD-WQ3T"]}"#,
+                "POST", "campaigns/candidate-hires/invites",
+                body: #"{"codes": ["K7Q2-4M2P-8RZD-WQ3T", "P9X4-7HNB-2CVE-6GJK", "K7Q2-4M2P-8RZD-WQ3T"]}"#,
                 key: "wrong"
             ).status == 401)
         let upload = try api.admin(
-            "POST", "campaigns/candidate-hires/invites", body: #"{"codes": ["K7Q2-4M2P-8RZD-WQ3T", "P9X4-7HNB-2CVE-6GJK", "K7Q2-4M2P-8RZD-WQ3T"]}"#)
+            "POST", "campaigns/candidate-hires/invites",
+            body: #"{"codes": ["K7Q2-4M2P-8RZD-WQ3T", "P9X4-7HNB-2CVE-6GJK", "K7Q2-4M2P-8RZD-WQ3T"]}"#)
         #expect(upload.status == 200)
         #expect(upload.json["added"] as? Int == 2)
         #expect(try api.admin("POST", "campaigns/quick-poll/invites", body: #"{"codes": ["a"]}"#).status == 409)
-        #expect(try api.vote("candidate-hires", "shortlist", body, headers: ["X-Invite-Code": "K7Q2-4M2P-8RZD-WQ3T"]).status == 201)
+        #expect(
+            try api.vote("candidate-hires", "shortlist", body, headers: ["X-Invite-Code": "K7Q2-4M2P-8RZD-WQ3T"]).status
+                == 201)
         let reused = try api.vote(
-            "candidate-hires", "shortlist", #"{"choices": ["sofie-lunde"]}"#, headers: ["X-Invite-Code": "K7Q2-4M2P-8RZD-WQ3T"])
+            "candidate-hires", "shortlist", #"{"choices": ["sofie-lunde"]}"#,
+            headers: ["X-Invite-Code": "K7Q2-4M2P-8RZD-WQ3T"])
         #expect(reused.status == 409)
         #expect(problemType(reused.json) == "already-voted")
         #expect(
-            try api.vote("candidate-hires", "shortlist", #"{"choices": ["sofie-lunde"], "invite": "P9X4-7HNB-2CVE-6GJK"}"#).status
+            try api.vote(
+                "candidate-hires", "shortlist", #"{"choices": ["sofie-lunde"], "invite": "P9X4-7HNB-2CVE-6GJK"}"#
+            ).status
                 == 201)
 
         #expect(try api.admin("POST", "campaigns/candidate-hires/ballots/shortlist/publish").status == 409)
@@ -186,7 +195,9 @@ import VoxPopTestSupport
         #expect(closed.status == 200)
         #expect(closed.json["state"] as? String == "tallied")  // manual: waits for the operator
         #expect(try api.admin("POST", "campaigns/candidate-hires/ballots/shortlist/close").status == 409)
-        #expect(try api.vote("candidate-hires", "shortlist", body, headers: ["X-Invite-Code": "P9X4-7HNB-2CVE-6GJK"]).status == 409)
+        #expect(
+            try api.vote("candidate-hires", "shortlist", body, headers: ["X-Invite-Code": "P9X4-7HNB-2CVE-6GJK"]).status
+                == 409)
         #expect(try api.send("GET", "/v1/campaigns/candidate-hires/ballots/shortlist/results").status == 404)
         let review = try api.admin("GET", "campaigns/candidate-hires/ballots/shortlist/tally")
         #expect(review.status == 200)

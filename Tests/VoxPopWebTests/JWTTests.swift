@@ -74,6 +74,49 @@ import VoxPopTestSupport
         }
     }
 
+    /// A signed token with this header and these claims.
+    static func token(header: String, claims: String, secret: String = "s3cret") -> String {
+        let signing = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(claims.utf8))
+        return signing + "." + Base64URL.encode(HMACForTests.sign(secret, signing))
+    }
+
+    @Test func criticalExtensionsAreRefusedAsRFC7515Says() throws {
+        let jwt = JWT(secret: Array("s3cret".utf8))
+        let claims = #"{"sub":"x","aud":"c","exp":1800000600}"#
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for header in [
+            #"{"alg":"HS256","crit":["exp"],"exp":1}"#, #"{"alg":"HS256","crit":[]}"#,
+            #"{"alg":"HS256","typ":"JWT","crit":["b64"],"b64":false}"#,
+        ] {
+            #expect(throws: JWT.Problem.criticalExtensions) {
+                try jwt.voter(from: Self.token(header: header, claims: claims), audience: "c", now: now)
+            }
+        }
+        #expect(
+            try jwt.voter(from: Self.token(header: #"{"alg":"HS256"}"#, claims: claims), audience: "c", now: now) == "x"
+        )
+    }
+
+    @Test func aTokenValidForLongerThanTheServerAllowsIsRefused() throws {
+        var jwt = JWT(secret: Array("s3cret".utf8))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let year = 365 * 86_400
+        let farOff = Self.token(
+            header: #"{"alg":"HS256"}"#, claims: #"{"sub":"x","aud":"c","exp":\#(1_800_000_000 + 2 * year)}"#)
+        #expect(throws: JWT.Problem.lifetimeTooLong(maximum: Double(year))) {
+            try jwt.voter(from: farOff, audience: "c", now: now)
+        }
+        let forever = Self.token(header: #"{"alg":"HS256"}"#, claims: #"{"sub":"x","aud":"c","exp":1e300}"#)
+        #expect(throws: JWT.Problem.self) { try jwt.voter(from: forever, audience: "c", now: now) }
+        let month = Self.token(
+            header: #"{"alg":"HS256"}"#, claims: #"{"sub":"x","aud":"c","exp":\#(1_800_000_000 + 30 * 86_400)}"#)
+        #expect(try jwt.voter(from: month, audience: "c", now: now) == "x")
+        jwt.maximumLifetime = 7 * 86_400
+        #expect(throws: JWT.Problem.lifetimeTooLong(maximum: Double(7 * 86_400))) {
+            try jwt.voter(from: month, audience: "c", now: now)
+        }
+    }
+
     @Test func secretsAreComparedWholly() {
         #expect(constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
         #expect(!constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))

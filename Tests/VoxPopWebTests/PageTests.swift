@@ -78,7 +78,8 @@ import VoxPopTestSupport
         // The candidate shortlist: an invite code, once.
         try api.at("2027-03-02T12:00Z")
         #expect(
-            try api.admin("POST", "campaigns/candidate-hires/invites", body: #"{"codes": ["K7QX-4M2P-8RZD-WQ3T"]}"#).status == 200)
+            try api.admin("POST", "campaigns/candidate-hires/invites", body: #"{"codes": ["K7QX-4M2P-8RZD-WQ3T"]}"#)
+                .status == 200)
         let shortlist = "choice=amir-haddad&choice=sofie-lunde&invite=K7QX-4M2P-8RZD-WQ3T"
         #expect(try fetch(api, "POST", "/c/candidate-hires/shortlist", form: shortlist).status == 201)
         #expect(try fetch(api, "POST", "/c/candidate-hires/shortlist", form: shortlist).status == 409)

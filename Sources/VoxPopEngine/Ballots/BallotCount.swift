@@ -33,8 +33,8 @@ struct BallotCount {
         // Write-ins: one option per key, labelled with its most common spelling.
         var spellings: [WriteInKey: [(text: String, count: Int)]] = [:]
         var newKeys: [WriteInKey] = []
-        for (text, weight) in votes where text.hasPrefix("w:") {
-            let spelling = String(text.dropFirst(2))
+        for (text, weight) in votes {
+            guard let spelling = Vote.writeIn(inText: text) else { continue }
             let key = WriteInKey(spelling)
             if indexByKey[key] != nil { continue }
             if spellings[key] == nil { newKeys.append(key) }
@@ -48,7 +48,8 @@ struct BallotCount {
         // and their votes count as blank (a flood of distinct texts cannot stop a close).
         let room = max(0, Self.maximumOptions - labels.count)
         if newKeys.count > room {
-            let totals = Dictionary(uniqueKeysWithValues: newKeys.map { ($0, spellings[$0]!.reduce(0) { $0 + $1.count }) })
+            let totals = Dictionary(
+                uniqueKeysWithValues: newKeys.map { ($0, spellings[$0]!.reduce(0) { $0 + $1.count }) })
             let kept = Set(
                 newKeys.sorted { (totals[$0]!, $1.description) > (totals[$1]!, $0.description) }.prefix(room))
             newKeys = newKeys.filter(kept.contains)
@@ -90,7 +91,12 @@ struct BallotCount {
             total += count
             switch Vote(text: text) {
             case .choices(let chosen):
-                // The rules let no option be chosen twice; a tampered row that does keeps its first.
+                // The rules let no option be chosen twice, nor choices on a points ballot; a
+                // tampered row that does keeps its first choice, or counts as blank.
+                guard !box.hasValues else {
+                    box.add([], weight: weight)
+                    continue
+                }
                 var seen = Set<UInt16>()
                 box.add(
                     chosen.compactMap { indexByID[$0].map(UInt16.init) }.filter { seen.insert($0).inserted },
@@ -108,7 +114,7 @@ struct BallotCount {
                     guard let index = indexByID[id], let value = Int32(exactly: value) else { return nil }
                     return (UInt16(index), value)
                 }.sorted { $0.0 < $1.0 }
-                box.add(entries.map(\.0), values: entries.map(\.1), weight: weight)
+                box.add(entries.map(\.0), values: box.hasValues ? entries.map(\.1) : [], weight: weight)
             case nil:
                 continue
             }
@@ -125,8 +131,7 @@ struct BallotCount {
     static func moderated(
         _ vote: (text: String, weight: Int), _ decisions: [String: Store.WriteInDecision]
     ) -> (text: String, weight: Int)? {
-        guard vote.text.hasPrefix("w:") else { return vote }
-        var text = String(vote.text.dropFirst(2))
+        guard var text = Vote.writeIn(inText: vote.text) else { return vote }
         for _ in 0..<8 {
             guard let decision = decisions[WriteInKey(text).description] else { break }
             switch decision.action {

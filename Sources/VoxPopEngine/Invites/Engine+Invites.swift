@@ -19,7 +19,8 @@ extension Engine {
                 .notAnInviteCampaign,
                 "campaign \(campaign) checks voters by \(definition.audience.identityName), not invites")
         }
-        if let short = codes.first(where: { InviteCode.canonical($0).unicodeScalars.count < InviteCode.minimumLength }) {
+        if let short = codes.first(where: { InviteCode.canonical($0).unicodeScalars.count < InviteCode.minimumLength })
+        {
             throw EngineError(
                 .refused,
                 "invite code \"\(short)\" is shorter than \(InviteCode.minimumLength) characters and could be guessed; no code was added"

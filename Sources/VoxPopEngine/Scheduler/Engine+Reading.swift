@@ -99,8 +99,8 @@ extension Engine {
         store.sync()
         let decisions = try store.decisions(id)
         var groups: [String: WriteInGroup] = [:]
-        for (text, count) in try store.countedVotes(id).votes where text.hasPrefix("w:") {
-            let spelling = String(text.dropFirst(2))
+        for (text, count) in try store.countedVotes(id).votes {
+            guard let spelling = Vote.writeIn(inText: text) else { continue }
             let key = WriteInKey(spelling).description
             groups[key, default: WriteInGroup(id: key, spellings: [], count: 0, decision: decisions[key])]
                 .spellings.append((spelling, count))

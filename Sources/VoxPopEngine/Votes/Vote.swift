@@ -18,11 +18,11 @@ public enum Vote: Sendable, Equatable {
     }
 
     public init?(text: String) {
-        let body = String(text.dropFirst(2))
-        switch text.prefix(2) {
-        case "c:": self = .choices(body.isEmpty ? [] : body.split(separator: ",").map(String.init))
-        case "w:": self = .writeIn(body)
-        case "p:":
+        guard let (kind, body) = Self.split(text) else { return nil }
+        switch kind {
+        case UInt8(ascii: "c"): self = .choices(body.isEmpty ? [] : body.split(separator: ",").map(String.init))
+        case UInt8(ascii: "w"): self = .writeIn(body)
+        case UInt8(ascii: "p"):
             var points: [String: Int] = [:]
             for pair in body.split(separator: ",") {
                 let parts = pair.split(separator: "=")
@@ -32,6 +32,20 @@ public enum Vote: Sendable, Equatable {
             self = .points(points)
         default: return nil
         }
+    }
+
+    /// The spelling of a stored write-in (`w:Göteborg`), or nil for another kind of vote.
+    static func writeIn(inText text: String) -> String? {
+        guard let (kind, body) = split(text), kind == UInt8(ascii: "w") else { return nil }
+        return body
+    }
+
+    /// A stored text's kind letter and body, split on bytes: by `Character`s, a write-in that
+    /// begins with a joiner or a combining mark glues it to the colon, and `w:` is no longer seen.
+    private static func split(_ text: String) -> (kind: UInt8, body: String)? {
+        let bytes = text.utf8
+        guard bytes.count >= 2, bytes[bytes.index(after: bytes.startIndex)] == UInt8(ascii: ":") else { return nil }
+        return (bytes.first!, String(decoding: bytes.dropFirst(2), as: UTF8.self))
     }
 }
 

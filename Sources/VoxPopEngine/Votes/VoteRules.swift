@@ -38,7 +38,9 @@ enum VoteRules {
             if let unknown = points.keys.sorted().first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
             // Range first, arithmetic after: a voter's number may be anything an Int holds.
             guard points.values.allSatisfy({ $0 >= 0 }) else { throw .invalidChoices("points cannot be negative") }
-            if let maxScore = ballot.maxScore, let over = points.sorted(by: { $0.key < $1.key }).first(where: { $0.value > maxScore }) {
+            if let maxScore = ballot.maxScore,
+                let over = points.sorted(by: { $0.key < $1.key }).first(where: { $0.value > maxScore })
+            {
                 throw .invalidChoices("\(over.key) is rated \(over.value); ratings run from 0 to \(maxScore)")
             }
             let limit = ballot.budget ?? ballot.maxScore ?? Self.largestValue

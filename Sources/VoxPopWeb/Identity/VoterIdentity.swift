@@ -31,7 +31,8 @@ final class VoterIdentity: Sendable {
     init(environment: [String: String]) {
         let rate = Double(environment["VOXPOP_OPEN_RATE"] ?? "") ?? 5
         limiter = AddressLimiter(perSecond: rate, burst: max(1, rate * 10))
-        tokenLifetime = Double(environment["VOXPOP_TOKEN_MAX_LIFETIME"] ?? "").flatMap { $0 > 0 ? $0 : nil }
+        tokenLifetime =
+            Double(environment["VOXPOP_TOKEN_MAX_LIFETIME"] ?? "").flatMap { $0 > 0 ? $0 : nil }
             ?? 365 * 86_400
     }
 
