@@ -52,7 +52,13 @@ public enum Audit {
                 report.problems += 1
                 line += "; \(twice) VOTERS COUNTED TWICE"
             }
-            if let tally = record.tally, let definition = record.definition.flatMap(FrozenBallot.decode) {
+            if let tally = record.tally, var definition = record.definition.flatMap(FrozenBallot.decode) {
+                // An idea forum counts its public ideas beside the frozen options, as the engine
+                // did when it counted (no idea becomes public once the ballot is closed).
+                if definition.takesIdeas {
+                    definition.options += try store.ideas(record.id).map(Idea.init).filter(\.status.isPublic).map(
+                        \.option)
+                }
                 let recounted = try BallotCount.count(
                     definition, votes: counted.map { ($0, 1) }, decisions: try store.decisions(record.id))
                 let recount = recounted.tally.json(extra: [

@@ -101,6 +101,11 @@ extension Engine {
                 let current = try store.ideas(runtime.id).first(where: { $0.id == number })
             else { throw EngineError(.unknownItem, "\(campaign)/\(ballot) has no idea \(id)") }
             let before = Idea(current)
+            // Once the ballot is closed its count is final: no new option may join it.
+            if !before.status.isPublic, status.isPublic, runtime.state >= .closed {
+                throw EngineError(
+                    .wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue); no idea can become public now")
+            }
             if before.status.isPublic && !status.isPublic {
                 throw EngineError(
                     .ideaIsPublic,
