@@ -57,6 +57,11 @@ public final class Store: @unchecked Sendable {
     /// Returns once every vote queued before the call is committed or failed.
     public func sync() { writer.sync() }
 
+    /// Keeps `watcher` told of a ballot's counted votes as they commit (nil stops it).
+    public func watch(ballotID: Int64, _ watcher: (any CountedVotesWatcher)?) {
+        writer.watch(ballotID: ballotID, watcher)
+    }
+
     /// Stops the writer after committing what is queued.
     public func close() {
         writer.stop()

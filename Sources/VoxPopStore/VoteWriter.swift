@@ -38,6 +38,18 @@ public enum VoteOutcome: Sendable, Equatable {
     case failed(String)
 }
 
+/// Keeps a running count of a ballot's counted votes, told by the writer (`VoteWriter.watch`) on
+/// its own thread: first the votes as they stand, then each vote as its transaction commits.
+/// Calls come from one thread at a time, in commit order; they must be quick.
+public protocol CountedVotesWatcher: AnyObject, Sendable {
+    /// The ballot's counted votes when watching began, identical texts grouped with their number.
+    func start(_ votes: [(text: String, weight: Int)])
+    /// A vote just committed; `replacing` is the voter's earlier vote it replaced, if any.
+    func committed(_ vote: String, replacing: String?)
+    /// Watching could not start; the watcher should count from the store instead.
+    func failed(_ why: String)
+}
+
 /// The one writer of votes: callers queue votes, the writer commits them in batches.
 ///
 /// Each batch is one SQLite transaction, and every caller hears its own vote's outcome only once
@@ -54,9 +66,16 @@ public enum VoteOutcome: Sendable, Equatable {
 public final class VoteWriter: @unchecked Sendable {
     // @unchecked: `connection`, `heads`, `nextSeq` and the statistics are used only by the writer
     // thread (the statistics are read by others only after `sync()`); the queue is the worker's.
-    typealias Queued = (request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)
+    /// What the writer's queue holds: votes, markers for `sync`, and changes of watchers.
+    enum Queued: Sendable {
+        case vote(VoteRequest, @Sendable (VoteOutcome) -> Void)
+        case marker(@Sendable (VoteOutcome) -> Void)
+        case watch(ballotID: Int64, (any CountedVotesWatcher)?)
+    }
     private let connection: Connection
     private var heads: [Int64: [UInt8]] = [:]
+    /// The watchers of ballots, told of every vote committed for them (writer thread only).
+    private var watchers: [Int64: any CountedVotesWatcher] = [:]
     private var nextSeq: Int64 = 1
     /// The most votes in one transaction.
     static let maximumBatch = 10_000
@@ -83,6 +102,7 @@ public final class VoteWriter: @unchecked Sendable {
     private let replaceCurrent: Statement
     private let current: Statement
     private let lastChain: Statement
+    private let grouped: Statement
 
     init(
         connection: Connection, walPath: String, syncsBeforeAnswering: Bool, checkpointer: Checkpointer? = nil
@@ -96,7 +116,10 @@ public final class VoteWriter: @unchecked Sendable {
             "INSERT INTO votes(seq, ballot, voter, vote, accepted_at, chain) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         replaceCurrent = try connection.statement(
             "UPDATE votes SET current = 0 WHERE ballot = ?1 AND voter = ?2 AND current")
-        current = try connection.statement("SELECT seq, chain FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
+        current = try connection.statement(
+            "SELECT seq, chain, vote FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
+        grouped = try connection.statement(
+            "SELECT vote, count(*) FROM votes NOT INDEXED WHERE ballot = ?1 AND current GROUP BY vote")
         lastChain = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
         syncer = syncsBeforeAnswering ? Syncer(walPath: walPath) : nil
         worker = Worker(name: "voxpop vote writer", maximumBatch: Self.maximumBatch) { [unowned self] batch in
@@ -109,7 +132,14 @@ public final class VoteWriter: @unchecked Sendable {
 
     /// Queues a vote; `completion` runs after the commit (on a syncer's thread, or the writer's).
     public func submit(_ request: VoteRequest, completion: @escaping @Sendable (VoteOutcome) -> Void) {
-        enqueue(request, completion)
+        enqueue(.vote(request, completion))
+    }
+
+    /// Tells `watcher`, on the writer's thread, the ballot's counted votes as they stand and then
+    /// every vote committed for it, in commit order, so it can keep a running count that never
+    /// misses or repeats a vote; nil stops watching.
+    public func watch(ballotID: Int64, _ watcher: (any CountedVotesWatcher)?) {
+        _ = worker.submit(.watch(ballotID: ballotID, watcher))
     }
 
     /// Queues a vote and waits for its outcome.
@@ -122,7 +152,7 @@ public final class VoteWriter: @unchecked Sendable {
     /// Returns once every vote queued before the call is committed or failed.
     public func sync() {
         let done = Handoff<Bool>()
-        enqueue(nil) { _ in done.put(true) }
+        enqueue(.marker { _ in done.put(true) })
         _ = done.take()
     }
 
@@ -135,8 +165,12 @@ public final class VoteWriter: @unchecked Sendable {
         try? connection.execute("PRAGMA synchronous = FULL")
     }
 
-    private func enqueue(_ request: VoteRequest?, _ completion: @escaping @Sendable (VoteOutcome) -> Void) {
-        if !worker.submit((request, completion)) { completion(.failed("the vote writer has stopped")) }
+    private func enqueue(_ item: Queued) {
+        guard !worker.submit(item) else { return }
+        switch item {
+        case .vote(_, let completion), .marker(let completion): completion(.failed("the vote writer has stopped"))
+        case .watch: break
+        }
     }
 
     private static func threadCPUTime() -> Double {
@@ -148,14 +182,14 @@ public final class VoteWriter: @unchecked Sendable {
     /// A vote's fate as the writer knows it; the receipt text is made by whoever answers, off
     /// the writer's thread.
     private enum Written: Sendable {
-        case accepted(seq: Int64, chain: [UInt8])
+        case accepted(seq: Int64, chain: [UInt8], replacing: String?)
         case alreadyVoted(seq: Int64, chain: [UInt8])
         case marker
         case failed(String)
 
         var outcome: VoteOutcome {
             switch self {
-            case .accepted(let seq, let chain): .accepted(receipt: AuditChain.receipt(seq: seq, chain: chain))
+            case .accepted(let seq, let chain, _): .accepted(receipt: AuditChain.receipt(seq: seq, chain: chain))
             case .alreadyVoted(let seq, let chain): .alreadyVoted(receipt: AuditChain.receipt(seq: seq, chain: chain))
             case .marker: .accepted(receipt: "")
             case .failed(let message): .failed(message)
@@ -164,27 +198,46 @@ public final class VoteWriter: @unchecked Sendable {
     }
 
     private func commit(_ batch: [Queued]) {
+        // Watchers first, outside the transaction: each starts from the votes committed before
+        // this batch, and hears of every vote of the batch once it commits.
+        var answering: [(request: VoteRequest?, completion: @Sendable (VoteOutcome) -> Void)] = []
+        answering.reserveCapacity(batch.count)
+        for item in batch {
+            switch item {
+            case .vote(let request, let completion): answering.append((request, completion))
+            case .marker(let completion): answering.append((nil, completion))
+            case .watch(let ballotID, let watcher): startWatching(ballotID, watcher)
+            }
+        }
         let savedHeads = heads
         let savedSeq = nextSeq
         var written: [Written] = []
-        written.reserveCapacity(batch.count)
+        written.reserveCapacity(answering.count)
         do {
             try begin.run()
-            for item in batch {
+            for item in answering {
                 written.append(try item.request.map(apply) ?? .marker)
             }
             try commitStatement.run()
             commits += 1
-            committedVotes += batch.count
+            committedVotes += answering.count
         } catch {
             try? connection.execute("ROLLBACK")
             heads = savedHeads
             nextSeq = savedSeq
-            written = batch.map { _ in .failed("the vote could not be stored: \(error)") }
+            written = answering.map { _ in .failed("the vote could not be stored: \(error)") }
+        }
+        if !watchers.isEmpty {
+            for (item, fate) in zip(answering, written) {
+                guard let request = item.request, case .accepted(_, _, let replacing) = fate,
+                    let watcher = watchers[request.ballotID]
+                else { continue }
+                watcher.committed(request.vote, replacing: replacing)
+            }
         }
         // One hand-over per batch: the answers run in order on the thread that flushed.
-        let answer: @Sendable () -> Void = { [written] in
-            for (item, fate) in zip(batch, written) { item.completion(fate.outcome) }
+        let answer: @Sendable () -> Void = { [written, answering] in
+            for (item, fate) in zip(answering, written) { item.completion(fate.outcome) }
         }
         if let syncer {
             syncer.answerWhenDurable(answer)
@@ -193,9 +246,35 @@ public final class VoteWriter: @unchecked Sendable {
         }
     }
 
+    private func startWatching(_ ballotID: Int64, _ watcher: (any CountedVotesWatcher)?) {
+        guard let watcher else {
+            watchers[ballotID] = nil
+            return
+        }
+        var votes: [(text: String, weight: Int)] = []
+        do {
+            try grouped.bind(.integer(ballotID))
+            while try grouped.step() { votes.append((grouped.text(0), Int(grouped.integer(1)))) }
+            grouped.reset()
+        } catch {
+            grouped.reset()
+            return watcher.failed("the counted votes could not be read: \(error)")
+        }
+        watcher.start(votes)
+        watchers[ballotID] = watcher
+    }
+
     private func apply(_ request: VoteRequest) throws(SQLiteError) -> Written {
         let voter = SQLValue.blob(request.voter)
+        var replacing: String?
         if request.replace {
+            // What the new vote replaces, for a watcher's running count (read only then: the
+            // vote path of an unwatched ballot costs no extra lookup).
+            if watchers[request.ballotID] != nil {
+                try current.bind(.integer(request.ballotID), voter)
+                if try current.step() { replacing = current.text(2) }
+                current.reset()
+            }
             try replaceCurrent.bind(.integer(request.ballotID), voter).run()
         }
         let previous = try head(of: request)
@@ -214,7 +293,7 @@ public final class VoteWriter: @unchecked Sendable {
         }
         heads[request.ballotID] = chain
         defer { nextSeq += 1 }
-        return .accepted(seq: nextSeq, chain: chain)
+        return .accepted(seq: nextSeq, chain: chain, replacing: replacing)
     }
 
     private func head(of request: VoteRequest) throws(SQLiteError) -> [UInt8] {

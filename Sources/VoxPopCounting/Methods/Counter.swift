@@ -37,4 +37,20 @@ public enum Counter {
         }
         return tally
     }
+
+    /// The tally of a one-round method (plurality, approval, score, cumulative, borda) from each
+    /// candidate's score already summed, as a running count keeps them: the same ranking,
+    /// shortlist and lots as counting the ballots would give.
+    public static func count(
+        scores: [Int64], candidates: [String], ballots: Int64, method: CountingMethod, options: CountOptions
+    ) throws(CountError) -> Tally {
+        guard !candidates.isEmpty else { throw CountError(description: "there are no candidates to count") }
+        guard [.plurality, .approval, .score, .cumulative, .borda].contains(method) else {
+            throw CountError(description: "\(method.rawValue) takes more than one round; count its ballots")
+        }
+        guard scores.count == candidates.count else {
+            throw CountError(description: "\(scores.count) scores for \(candidates.count) candidates")
+        }
+        return .oneRound(method, candidates: candidates, ballots: ballots, scores: scores, options: options)
+    }
 }

@@ -62,6 +62,7 @@ extension Engine {
                     at: now.milliseconds, limit: Self.suggestionsPerVoter)
                 if case .added(let stored) = outcome, Idea(stored).status.isPublic {
                     state.withLock { $0.ballots[reference]?.ideas.append(Idea(stored)) }
+                    invalidateLive(reference)
                 }
                 return outcome
             }
@@ -115,6 +116,7 @@ extension Engine {
             _ = try store.setIdeaStatus(runtime.id, id: number, status: status.rawValue)
             let publicIdeas = try store.ideas(runtime.id).map(Idea.init).filter(\.status.isPublic)
             state.withLock { $0.ballots[reference]?.ideas = publicIdeas }
+            invalidateLive(reference)
             var after = before
             after.status = status
             return after

@@ -50,11 +50,12 @@ extension Engine {
     /// The number of ballots open now.
     public var openBallots: Int { state.withLock { $0.ballots.values.filter { $0.state == .open }.count } }
 
-    /// The tally of an open ballot with live results, counted now, in the published JSON's shape.
+    /// The tally of an open ballot with live results, in the published JSON's shape with the
+    /// instant it was counted (`countedAt`).
     public func liveTally(campaign: String, ballot: String) throws -> String? {
         let reference = Reference(campaign: campaign, ballot: ballot)
-        guard let count = try liveCount(reference) else { return nil }
-        return try publicationJSON(reference, count: count)
+        guard let counted = try liveCount(reference) else { return nil }
+        return try publicationJSON(reference, count: counted.count, countedAt: counted.at)
     }
 
     /// The results page of a ballot: the published HTML file once published, a page counted now
@@ -65,18 +66,36 @@ extension Engine {
             let file = publisher.directory.appendingPathComponent("\(campaign)/\(ballot).html")
             return try String(contentsOf: file, encoding: .utf8)
         }
-        guard let count = try liveCount(reference) else { return nil }
-        return PublicationHTML.render(try publication(reference, count: count, json: ""))
+        guard let counted = try liveCount(reference) else { return nil }
+        return PublicationHTML.render(try publication(reference, count: counted.count, json: ""))
     }
 
-    /// An open ballot with live results, counted now (every vote queued before the call included).
-    private func liveCount(_ reference: Reference) throws -> BallotCount? {
-        guard let runtime = runtimeOf(reference), runtime.state == .open,
-            let frozen = runtime.voting, frozen.results == ResultsVisibility.live.rawValue
+    /// An open ballot with live results, from its running count (`LiveCount`); counted from the
+    /// store only if the running count could not start.
+    private func liveCount(_ reference: Reference) throws -> LiveCount.Counted? {
+        let (found, live) = state.withLock { ($0.ballots[reference], $0.live[reference]) }
+        guard let runtime = found, runtime.state == .open, let rules = runtime.voting,
+            rules.results == ResultsVisibility.live.rawValue
         else { return nil }
-        store.sync()
-        return try BallotCount.count(
-            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
+        let id = runtime.id
+        let store = self.store
+        guard let live, live.isReady else {
+            store.sync()
+            let count = try BallotCount.count(
+                rules, votes: try store.countedVotes(id).votes, decisions: try store.decisions(id))
+            return LiveCount.Counted(count: count, version: 0, at: clock.now)
+        }
+        return try live.current(now: clock.now) { texts, sums, ballots in
+            guard live.kind == .sums else {
+                return try BallotCount.count(rules, votes: texts, decisions: try store.decisions(id))
+            }
+            let tally = try Counter.count(
+                scores: rules.options.map { sums[$0.id] ?? 0 }, candidates: rules.options.map(\.label),
+                ballots: Int64(ballots), method: rules.countingMethod,
+                options: CountOptions(
+                    seats: 1, maxChoices: rules.maxChoices, shortlist: rules.shortlist, seed: rules.seed))
+            return BallotCount(tally: tally, optionIDs: rules.options.map(\.id), votes: ballots)
+        }
     }
 
     /// The committed votes that count now on a ballot, for the operator console.
@@ -126,5 +145,6 @@ extension Engine {
             throw EngineError(.refused, "a write-in cannot be merged into itself")
         }
         try store.decide(runtime.id, key: key, .init(action: action, into: into))
+        invalidateLive(reference)
     }
 }

@@ -73,6 +73,7 @@ extension Engine {
                 $0.ballots[reference]!.state = .open
                 $0.ballots[reference]!.frozen = frozen
             }
+            watchLive(reference, runtime.id, frozen)
             return "opened"
         case .open:
             guard let due = state.withLock({ $0.closeDue(reference) }), due <= now else { return nil }
@@ -130,6 +131,7 @@ extension Engine {
             return $0.ballots[reference]!.id
         }
         store.sync()
+        unwatchLive(reference, id)
         try store.transition(
             id, to: BallotState.closed.rawValue, dueAt: due.milliseconds, doneAt: clock.now.milliseconds)
     }
@@ -156,13 +158,16 @@ extension Engine {
         state.withLock { $0.ballots[reference]!.state = .tallied }
     }
 
-    func publicationJSON(_ reference: Reference, count: BallotCount) throws -> String {
+    func publicationJSON(_ reference: Reference, count: BallotCount, countedAt: Date? = nil) throws -> String {
         let id = runtimeOf(reference)!.id
         let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
-        return count.tally.json(extra: [
+        var extra: [(key: String, json: String)] = [
             ("campaign", JSONText.string(reference.campaign)), ("ballot", JSONText.string(reference.ballot)),
             ("votes", "\(count.votes)"), ("auditDigest", JSONText.string(SHA256.hex(digest))),
-        ])
+        ]
+        // A live count says when it was made: a ranked one may be up to a second old.
+        if let countedAt { extra.append(("countedAt", JSONText.instant(countedAt)!)) }
+        return count.tally.json(extra: extra)
     }
 
     /// What a results page and the published files show of a counted ballot.

@@ -51,6 +51,8 @@ public final class Engine: Sendable {
         var invites: [String: Set<[UInt8]>] = [:]
         /// Recent votes per voter and ballot, to stop floods.
         var flood = VoteFlood()
+        /// The running counts of open ballots with live results.
+        var live: [Reference: LiveCount] = [:]
 
         /// When an open ballot is due to close; nil for never (or not yet known).
         func closeDue(_ reference: Reference) -> Date? {
@@ -88,6 +90,28 @@ public final class Engine: Sendable {
             try Self.load(campaign, from: store, closes: closes).apply(to: &initial)
         }
         state = Locked(initial)
+        for (reference, runtime) in initial.ballots where runtime.state == .open {
+            if let frozen = runtime.frozen { watchLive(reference, runtime.id, frozen) }
+        }
+    }
+
+    /// Starts a running count for an open ballot that shows live results.
+    func watchLive(_ reference: Reference, _ id: Int64, _ frozen: FrozenBallot) {
+        guard frozen.results == ResultsVisibility.live.rawValue else { return }
+        let live = LiveCount(method: frozen.countingMethod)
+        state.withLock { $0.live[reference] = live }
+        store.watch(ballotID: id, live)
+    }
+
+    /// Tells a ballot's running count that its options or decisions changed.
+    func invalidateLive(_ reference: Reference) {
+        state.withLock { $0.live[reference] }?.invalidate()
+    }
+
+    /// Ends a ballot's running count (it closed).
+    func unwatchLive(_ reference: Reference, _ id: Int64) {
+        guard state.withLock({ $0.live.removeValue(forKey: reference) }) != nil else { return }
+        store.watch(ballotID: id, nil)
     }
 
     /// A campaign with the stored records of its ballots, read from the store before it is taken
