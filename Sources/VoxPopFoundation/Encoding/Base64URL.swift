@@ -7,7 +7,15 @@ public enum Base64URL {
         return table
     }()
 
+    @inlinable
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(buffer: $0) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { encode(buffer: $0) }
+    }
+
+    /// Inlinable entry points over these two: specialised in the caller's module, while the work
+    /// runs on a buffer here (a generic call across modules walks the bytes through witness tables).
+    public static func encode(buffer bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
         var bits: UInt32 = 0
@@ -25,7 +33,13 @@ public enum Base64URL {
     }
 
     /// Nil for a character outside the alphabet, padding, or a length no encoding has.
+    @inlinable
     public static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+        if let bytes = text.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return bytes }
+        return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    public static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard text.count % 4 != 1 else { return nil }
         // Written into the array's storage and read through the table's pointer: every vote
         // decodes a token's three parts, and appending byte by byte cost several times more.

@@ -19,7 +19,14 @@ public struct HMAC: Sendable {
         self.outer = outer
     }
 
+    /// Inlinable for the same reason as `SHA256.update`: specialised in the caller's module.
+    @inlinable
     public func authenticate(_ message: some Sequence<UInt8>) -> [UInt8] {
+        if let mac = message.withContiguousStorageIfAvailable({ authenticate($0) }) { return mac }
+        return Array(message).withUnsafeBufferPointer { authenticate($0) }
+    }
+
+    public func authenticate(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var inner = self.inner
         inner.update(message)
         var outer = self.outer

@@ -15,9 +15,12 @@ public struct SHA256: Sendable {
 
     public init() {}
 
+    /// Inlinable, so a caller in another module gets it specialised for its collection: a
+    /// generic call across modules goes through witness tables, byte by byte.
+    @inlinable
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ update($0) }) != nil { return }
-        update(Array(bytes))
+        Array(bytes).withUnsafeBufferPointer { update($0) }
     }
 
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {

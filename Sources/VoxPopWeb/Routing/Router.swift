@@ -53,6 +53,9 @@ struct Router: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// The routes by their number of segments, as indexes into `routes`: a request is matched
+    /// only against patterns of its length.
+    private var bySegments: [Int: [Int]] = [:]
 
     /// Adds a route. `pattern` is a path whose `:name` segments are parameters, handed to the
     /// handler in order: `/v1/campaigns/:campaign/ballots/:ballot/votes`.
@@ -60,15 +63,30 @@ struct Router: Sendable {
         _ method: String, _ pattern: String, face: Face, on execution: Execution = .loop, _ handler: Handler
     ) {
         let segments = Self.split(pattern[...]).map { $0.first == ":" ? Route.Segment.parameter : .literal(String($0)) }
+        bySegments[segments.count, default: []].append(routes.count)
         routes.append(Route(method: method, segments: segments, face: face, execution: execution, handler: handler))
     }
 
     /// A path's segments, without the leading slash; a trailing slash is ignored (`/admin/` is
     /// `/admin`), but `/` is the one empty segment.
     static func split(_ path: Substring) -> [Substring] {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        if segments.count > 1, segments.last == "" { segments = segments.dropLast() }
-        return Array(segments)
+        // On the UTF-8 view: the parser admits only ASCII targets, and splitting by Characters
+        // cost a request more than the rest of routing.
+        var segments: [Substring] = []
+        let utf8 = path.utf8
+        var start = utf8.startIndex
+        if start != utf8.endIndex, utf8[start] == UInt8(ascii: "/") { start = utf8.index(after: start) }
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "/") {
+                segments.append(Substring(utf8[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        segments.append(Substring(utf8[start..<utf8.endIndex]))
+        if segments.count > 1, segments.last!.isEmpty { segments.removeLast() }
+        return segments
     }
 
     /// What a request resolves to: a route and its parameters, or the problem to answer.
@@ -82,7 +100,8 @@ struct Router: Sendable {
         let asked = method == "HEAD" ? "GET" : method
         var allowed: [String] = []
         var face: Face?
-        for route in routes {
+        for position in bySegments[segments.count] ?? [] {
+            let route = routes[position]
             guard let parameters = route.match(segments) else { continue }
             if route.method == asked { return .route(route, parameters: parameters) }
             allowed.append(route.method)

@@ -8,14 +8,15 @@ struct WebRequest: Sendable {
     let app: WebApp
     let http: HTTPRequest
     let parameters: [String]
-    let query: FormData
 
     init(_ http: HTTPRequest, app: WebApp, parameters: [String] = []) {
         self.app = app
         self.http = http
         self.parameters = parameters
-        query = FormData(query: http.target)
     }
+
+    /// The query string's fields (read when asked: most requests have none).
+    var query: FormData { FormData(query: http.target) }
 
     /// The `index`th parameter of the route's pattern.
     subscript(_ index: Int) -> String { parameters[index] }
