@@ -2,7 +2,7 @@
 //
 //     swift run -c release load-generator --port P [--mode votes|healthz] [--connections 64]
 //         [--duration 10] [--idle 0] [--secret-env VAR] [--campaign C] [--ballot B]
-//         [--duplicates 0.05] [--forged 0.05] [--record FILE] [--per-connection N]
+//         [--duplicates 0.05] [--forged 0.05] [--record FILE] [--per-connection N] [--path /healthz]
 //
 // One thread, one epoll instance, N keep-alive connections, each with one request in flight (as
 // N browsers or phones would). Every request is built before the clock starts, so the generator
@@ -17,6 +17,8 @@
 // checked against expectations but written down (after "load-generator: sending" on stderr), one line per vote sent: status (0 when no
 // answer came), ballot, voter, and the receipt the answer carried ("-" for none). A connection
 // the server closes ends that connection's run instead of the whole program.
+//
+// `--mode healthz` sends one fixed GET, of `--path` (default /healthz), expecting 200.
 //
 // Prints one line: mode, requests, seconds, requests/s, latency p50/p99/p99.9 in ms, unexpected
 // answers (which must be 0), and the generator's own CPU time per request.
@@ -45,6 +47,7 @@ let recordPath = options["record"]
 let duplicates = Double(options["duplicates"] ?? "0.05")!
 let forged = Double(options["forged"] ?? "0.05")!
 let secret = ProcessInfo.processInfo.environment[options["secret-env"] ?? "BENCH_SECRET"] ?? "bench secret"
+let getPath = options["path"] ?? "/healthz"
 
 /// One prepared request and the status its answer must have.
 struct Prepared {
@@ -58,7 +61,7 @@ struct Prepared {
 let perConnection = Int(options["per-connection"] ?? "") ?? max(64, Int(duration * 80_000) / connections)
 @MainActor func prepare(connection: Int) -> [Prepared] {
     if mode == "healthz" {
-        let request = Prepared(bytes: Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8), expected: 200)
+        let request = Prepared(bytes: Array("GET \(getPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8), expected: 200)
         return [request]
     }
     let jwt = JWT(secret: Array(secret.utf8))
