@@ -200,7 +200,7 @@ final class EventLoop: @unchecked Sendable {
             } catch {
                 connection.closing = true
                 let slot = connection.firstSlot + connection.slots.count
-                connection.slots.append((false, nil))
+                connection.slots.append((.closing, nil))
                 fill(connection, slot: slot, response: Self.problem(error.status, error.reason))
                 return
             }
@@ -211,7 +211,9 @@ final class EventLoop: @unchecked Sendable {
             connection.partialSince = connection.parser.buffered > 0 ? now : nil
             request.peer = connection.peer
             let slot = connection.firstSlot + connection.slots.count
-            connection.slots.append((request.keepAlive, nil))
+            let framing = HTTPResponse.Framing(
+                keepAlive: request.keepAlive, http10: request.minorVersion == 0, headOnly: request.method == "HEAD")
+            connection.slots.append((framing, nil))
             if !request.keepAlive { connection.closing = true }
             let (id, fd) = (connection.id, connection.fd)
             let loopThread = pthread_self()
@@ -245,13 +247,11 @@ final class EventLoop: @unchecked Sendable {
         let index = slot - connection.firstSlot
         guard index >= 0, index < connection.slots.count else { return }
         connection.slots[index].response = response
-        var closeAfter = false
         while let first = connection.slots.first, let ready = first.response {
-            ready.write(into: &connection.outbound, keepAlive: first.keepAlive && !closeAfter)
+            ready.write(into: &connection.outbound, framing: first.framing)
             connection.slots.removeFirst()
             connection.firstSlot += 1
-            if !first.keepAlive {
-                closeAfter = true
+            if !first.framing.keepAlive {
                 connection.closing = true
                 connection.slots.removeAll()
                 break
@@ -297,7 +297,7 @@ final class EventLoop: @unchecked Sendable {
             if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing {
                 connection.closing = true
                 let slot = connection.firstSlot + connection.slots.count
-                connection.slots.append((false, nil))
+                connection.slots.append((.closing, nil))
                 fill(connection, slot: slot, response: Self.problem(408, "the request did not arrive in time"))
             } else if connection.idle, now - connection.lastActivity > configuration.idleTimeout {
                 close(connection)

@@ -12,7 +12,7 @@ final class HTTPConnection {
     var outbound: [UInt8] = []
     var outboundOffset = 0
     /// Responses waiting to go out, by slot; `firstSlot` is the slot of `slots[0]`.
-    var slots: [(keepAlive: Bool, response: HTTPResponse?)] = []
+    var slots: [(framing: HTTPResponse.Framing, response: HTTPResponse?)] = []
     var firstSlot = 0
     /// Stop reading and close once the queued responses are written.
     var closing = false

@@ -83,6 +83,43 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         #expect(client.closedByServer(), "Connection: close is honoured after the last answer")
     }
 
+    /// A HEAD answer has the GET's head, its Content-Length included, and no body: a body would be
+    /// read as the start of the next response (httpx failed on HEAD /healthz so).
+    @Test func headGetsTheHeadOfAGetAndNoBody() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("HEAD /x HTTP/1.1\r\nHost: a\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        let text = client.receive { _ in false }
+        let responses = text.components(separatedBy: "\r\n\r\n")
+        #expect(responses.count == 3, "two heads, then the GET's body: \(text.debugDescription)")
+        #expect(responses[0].hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(responses[0].contains("\r\nContent-Length: 2"), "the length the GET's body has")
+        #expect(responses[1].hasPrefix("HTTP/1.1 200 OK\r\n"), "the next response starts right after the head")
+        #expect(responses.last == "/x")
+    }
+
+    /// HTTP/1.0 keeps a connection only when each response says so; HTTP/1.1 needs no header.
+    @Test func http10KeepAliveIsAnsweredInKind() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let old = try TestClient(port: port)
+        for path in ["/a", "/b"] {
+            old.send("GET \(path) HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            let (responses, closed) = old.responses(1)
+            #expect(responses.map(\.body) == [path])
+            #expect(old.lastHeader("Connection") == "keep-alive")
+            #expect(!closed)
+        }
+        old.send("GET /c HTTP/1.0\r\n\r\n")
+        #expect(old.responses(1).responses.map(\.body) == ["/c"])
+        #expect(old.lastHeader("Connection") == "close")
+        #expect(old.closedByServer())
+        let current = try TestClient(port: port)
+        #expect(current.request("GET", "/d").status == 200)
+        #expect(current.lastHeader("Connection") == nil)
+    }
+
     @Test func aSmugglingAttemptIsRefusedAndTheServerGoesOn() throws {
         let (server, port) = try server()
         defer { server.stop() }

@@ -50,6 +50,19 @@ public final class TestClient {
         return (found, false)
     }
 
+    /// Reads raw bytes until `done` holds for all read so far, the server closes, or the receive
+    /// timeout passes; returns what was read, as text. For checks on the exact bytes sent.
+    public func receive(until done: (String) -> Bool) -> String {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !done(String(decoding: data, as: UTF8.self)) {
+            let read = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if read <= 0 { break }
+            data += buffer[0..<read]
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Whether the server has closed the connection (reads until EOF or the timeout).
     public func closedByServer() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
