@@ -21,6 +21,8 @@ final class EventLoop: @unchecked Sendable {
     private var nextID: UInt64
     /// One read buffer for all of the loop's connections, not one per read.
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
+    /// The `Date` field for responses written on this loop, reformatted when the second changes.
+    private var date = HTTPDate()
 
     init(
         configuration: HTTPServer.Configuration, handler: any HTTPHandler, listener: Int32, counter: ConnectionCounter,
@@ -100,6 +102,7 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let count = voxpop_epoll_wait(epoll, &fds, &events, 256, 250)
             let now = Self.now()
+            date.update(to: time(nil))
             for index in 0..<max(0, Int(count)) {
                 let fd = fds[index]
                 let flags = events[index]
@@ -248,7 +251,7 @@ final class EventLoop: @unchecked Sendable {
         guard index >= 0, index < connection.slots.count else { return }
         connection.slots[index].response = response
         while let first = connection.slots.first, let ready = first.response {
-            ready.write(into: &connection.outbound, framing: first.framing)
+            ready.write(into: &connection.outbound, framing: first.framing, dateField: date.field)
             connection.slots.removeFirst()
             connection.firstSlot += 1
             if !first.framing.keepAlive {

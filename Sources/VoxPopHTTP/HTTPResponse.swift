@@ -1,4 +1,4 @@
-/// A response to send: status, header fields and body. `Content-Length` and, when the
+/// A response to send: status, header fields and body. `Date`, `Content-Length` and, when the
 /// connection closes (or an HTTP/1.0 connection stays open), `Connection` are added when it is
 /// written.
 ///
@@ -33,14 +33,16 @@ public struct HTTPResponse: Sendable {
     }
 
     /// Appends the response as sent on the wire, bytes straight into the connection's buffer
-    /// (interpolating the head into a String and copying it cost more than the rest).
-    func write(into out: inout [UInt8], framing: Framing) {
-        out.reserveCapacity(out.count + 96 + (framing.headOnly ? 0 : body.count))
+    /// (interpolating the head into a String and copying it cost more than the rest). `dateField`
+    /// is the whole `Date: ...\r\n` line, formatted once a second by the loop.
+    func write(into out: inout [UInt8], framing: Framing, dateField: [UInt8]) {
+        out.reserveCapacity(out.count + 96 + dateField.count + (framing.headOnly ? 0 : body.count))
         out += "HTTP/1.1 ".utf8
         Self.appendDecimal(status, to: &out)
         out.append(0x20)
         out += Self.reason(status).utf8
         out += [0x0D, 0x0A]
+        out += dateField
         for (name, value) in headers {
             out += name.utf8
             out += [0x3A, 0x20]

@@ -99,6 +99,26 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         #expect(responses.last == "/x")
     }
 
+    /// RFC 9110 section 6.6.1: an origin server with a clock sends Date, as IMF-fixdate.
+    @Test func everyResponseCarriesADate() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let client = try TestClient(port: port)
+        #expect(client.request("GET", "/a").status == 200)
+        let date = try #require(client.lastHeader("Date"))
+        let parsed = try #require(formatter.date(from: date), "IMF-fixdate: \(date)")
+        #expect(formatter.string(from: parsed) == date)
+        #expect(abs(parsed.timeIntervalSinceNow) < 5)
+        let refused = try TestClient(port: port)
+        refused.send("GET / HTTP/1.1\r\n\r\n")
+        #expect(refused.responses(1).responses.map(\.status) == [400])
+        #expect(refused.lastHeader("Date") != nil, "refusals too")
+    }
+
     /// HTTP/1.0 keeps a connection only when each response says so; HTTP/1.1 needs no header.
     @Test func http10KeepAliveIsAnsweredInKind() throws {
         let (server, port) = try server()
