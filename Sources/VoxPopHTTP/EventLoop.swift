@@ -209,9 +209,16 @@ final class EventLoop: @unchecked Sendable {
             }
             guard var request else {
                 connection.partialSince = connection.parser.buffered > 0 ? (connection.partialSince ?? now) : nil
+                if connection.parser.expectsContinue, !connection.continueSent {
+                    connection.continueSent = true
+                    connection.continueOwed = true
+                    if connection.slots.isEmpty { sendContinue(connection) }
+                }
                 return
             }
             connection.partialSince = connection.parser.buffered > 0 ? now : nil
+            connection.continueSent = false
+            connection.continueOwed = false
             request.peer = connection.peer
             let slot = connection.firstSlot + connection.slots.count
             let framing = HTTPResponse.Framing(
@@ -260,6 +267,18 @@ final class EventLoop: @unchecked Sendable {
                 break
             }
         }
+        if connection.continueOwed, connection.slots.isEmpty, !connection.closing {
+            sendContinue(connection)
+        } else {
+            flush(connection)
+        }
+    }
+
+    /// The interim answer a client waits for before it sends the body (`Expect: 100-continue`),
+    /// once the responses to the requests before this one are out.
+    private func sendContinue(_ connection: HTTPConnection) {
+        connection.continueOwed = false
+        connection.outbound += "HTTP/1.1 100 Continue\r\n\r\n".utf8
         flush(connection)
     }
 

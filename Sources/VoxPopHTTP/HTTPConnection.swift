@@ -22,6 +22,10 @@ final class HTTPConnection {
     /// When the first byte of a request not yet complete arrived.
     var partialSince: Double?
     var writable = true
+    /// `100 Continue` for the request under way: owed (sent once its turn comes, after the
+    /// responses ahead of it) or already sent. Reset when the request has arrived whole.
+    var continueOwed = false
+    var continueSent = false
 
     init(fd: Int32, id: UInt64, parser: HTTPParser, now: Double) {
         self.fd = fd

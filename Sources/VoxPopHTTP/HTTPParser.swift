@@ -28,6 +28,12 @@ public struct HTTPParser: Sendable {
     /// Bytes waiting to be parsed, for timeouts that watch slow senders.
     public var buffered: Int { buffer.count - start }
 
+    /// Whether the request under way has its whole header section, asks for `Expect: 100-continue`
+    /// in HTTP/1.1, and waits for its body: the server should then send `100 Continue` (RFC 9110
+    /// section 10.1.1; an HTTP/1.0 request's expectation is ignored). Set by `next` when it
+    /// returns nil; a request refused at its header section throws instead.
+    public private(set) var expectsContinue = false
+
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0, start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
@@ -39,6 +45,7 @@ public struct HTTPParser: Sendable {
     /// The next complete request; nil when more bytes are needed. Throws once the stream is broken.
     public mutating func next() throws(HTTPParseError) -> HTTPRequest? {
         if let failed { throw failed }
+        expectsContinue = false
         do {
             var cursor = Cursor(bytes: buffer, index: start)
             guard let request = try parse(&cursor) else { return nil }
@@ -54,7 +61,7 @@ public struct HTTPParser: Sendable {
         }
     }
 
-    private func parse(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequest? {
+    private mutating func parse(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequest? {
         // RFC 9112 section 2.2: ignore empty lines before a request line.
         while true {
             guard let byte = cursor.peek() else { return nil }
@@ -84,12 +91,7 @@ public struct HTTPParser: Sendable {
             headers.append(try Self.headerField(field))
         }
 
-        let body = try parseBody(&cursor, headers: headers, minor: minor)
-        guard let body else { return nil }
-        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "connection") }.flatMap {
-            $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
-        }
-        let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
+        // Checked before the body, so a request refused for it is refused before 100 Continue.
         if minor == 1 {
             let hosts = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "host") }
             guard hosts.count == 1 else {
@@ -97,6 +99,20 @@ public struct HTTPParser: Sendable {
                     400, hosts.isEmpty ? "HTTP/1.1 requires a Host header" : "more than one Host header")
             }
         }
+        let body = try parseBody(&cursor, headers: headers, minor: minor)
+        guard let body else {
+            expectsContinue =
+                minor == 1
+                && headers.contains {
+                    HTTPRequest.equalIgnoringASCIICase($0.name, "expect")
+                        && HTTPRequest.equalIgnoringASCIICase($0.value, "100-continue")
+                }
+            return nil
+        }
+        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "connection") }.flatMap {
+            $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
+        }
+        let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
         return HTTPRequest(
             method: method, target: target, minorVersion: minor, headers: headers, body: body, keepAlive: keepAlive)
     }

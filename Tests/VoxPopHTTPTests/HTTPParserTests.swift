@@ -87,6 +87,46 @@ import VoxPopHTTP
         #expect(try parser.next()?.body == Array("1234567890".utf8))
     }
 
+    /// `expectsContinue` holds only while an HTTP/1.1 request that asked for it waits for its body.
+    @Test func expectsContinueOnlyWhileAnHTTP11BodyIsAwaited() throws {
+        func state(_ text: String) throws -> (Bool, HTTPRequest?) {
+            var parser = HTTPParser()
+            parser.append(Array(text.utf8))
+            let request = try parser.next()
+            return (parser.expectsContinue, request)
+        }
+        let head = "POST /v HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
+        #expect(try state(head + "Expect: 100-continue\r\n\r\n").0)
+        #expect(try state(head + "expect: 100-Continue\r\n\r\nab").0, "names and value in any case")
+        #expect(try state(head + "Expect: 100-continue\r\n").0 == false, "the header section is not complete")
+        #expect(try state(head + "\r\n").0 == false, "no expectation")
+        let whole = try state(head + "Expect: 100-continue\r\n\r\nabcde")
+        #expect(whole.0 == false && whole.1?.body == Array("abcde".utf8), "the body is already here")
+        let chunked = "POST /v HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n"
+        #expect(try state(chunked).0)
+        #expect(try state("POST /v HTTP/1.0\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n").0 == false)
+
+        var parser = HTTPParser()
+        parser.append(Array((head + "Expect: 100-continue\r\n\r\n").utf8))
+        #expect(try parser.next() == nil && parser.expectsContinue)
+        parser.append(Array("abcde".utf8))
+        #expect(try parser.next()?.body == Array("abcde".utf8))
+        #expect(parser.expectsContinue == false)
+    }
+
+    /// A request refused at its header section is refused before its body, so no 100 goes out.
+    @Test func aRefusalAtTheHeaderSectionComesBeforeTheBody() {
+        for (text, status) in [
+            ("POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 70000\r\n\r\n", 413),
+            ("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n", 400),
+        ] {
+            var parser = HTTPParser()
+            parser.append(Array(text.utf8))
+            #expect(Self.outcome(&parser) == .refused(status: status))
+            #expect(parser.expectsContinue == false)
+        }
+    }
+
     /// Malformed and hostile requests: each must be refused with this status, never read as
     /// something else (smuggling), and the parser must stay refused afterwards.
     static let hostile: [(String, String, Int)] = [

@@ -140,6 +140,50 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         #expect(current.lastHeader("Connection") == nil)
     }
 
+    /// curl sends a POST's head with `Expect: 100-continue` and waits (a second) for the 100 before
+    /// the body.
+    @Test func expectContinueGetsA100BeforeTheBody() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("POST /vote HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+        #expect(client.receive { $0.hasSuffix("\r\n\r\n") } == "HTTP/1.1 100 Continue\r\n\r\n")
+        client.send("hello")
+        #expect(client.responses(1).responses.map(\.body) == ["/vote"])
+        // Once per request: the next one asks again and gets its own.
+        client.send("POST /again HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+        #expect(client.receive { $0.hasSuffix("\r\n\r\n") } == "HTTP/1.1 100 Continue\r\n\r\n")
+        client.send("h")
+        client.send("i")
+        #expect(client.responses(1).responses.map(\.body) == ["/again"])
+    }
+
+    /// The 100 belongs to its request: it waits for the answers to the requests before it.
+    @Test func a100WaitsForTheAnswersAheadOfIt() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send(
+            "GET /slow HTTP/1.1\r\nHost: a\r\n\r\nPOST /p HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n"
+        )
+        let text = client.receive { $0.hasSuffix("HTTP/1.1 100 Continue\r\n\r\n") }
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(text.hasSuffix("/slowHTTP/1.1 100 Continue\r\n\r\n"))
+        client.send("x")
+        #expect(client.responses(1).responses.map(\.body) == ["/p"])
+    }
+
+    /// Refused at the header section: the final status, no 100.
+    @Test func aRefusedExpectationGetsTheFinalStatusOnly() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("POST /big HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 70000\r\n\r\n")
+        let text = client.receive { _ in false }
+        #expect(text.hasPrefix("HTTP/1.1 413 "), "\(text.debugDescription)")
+        #expect(!text.contains("100 Continue"))
+    }
+
     @Test func aSmugglingAttemptIsRefusedAndTheServerGoesOn() throws {
         let (server, port) = try server()
         defer { server.stop() }
