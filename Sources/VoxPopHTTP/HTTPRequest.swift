@@ -1,7 +1,9 @@
 /// One parsed HTTP/1.1 request.
 public struct HTTPRequest: Sendable, Equatable {
     public var method: String
-    /// The request target as sent, in origin form (`/v1/campaigns?x=1`) or `*`.
+    /// The request target in origin form (`/v1/campaigns?x=1`) or `*`. An absolute-form target
+    /// (`http://host/v1/campaigns?x=1`, as sent to a proxy) is given in origin form, its authority
+    /// as the `Host` field.
     public var target: String
     /// 0 for HTTP/1.0, 1 for HTTP/1.1.
     public var minorVersion: Int

@@ -87,6 +87,25 @@ import VoxPopHTTP
         #expect(try parser.next()?.body == Array("1234567890".utf8))
     }
 
+    /// RFC 9112 section 3.2.2: a server must accept absolute-form; it is read in origin form, the
+    /// authority standing in for Host.
+    @Test(arguments: [
+        ("GET http://127.0.0.1:8080/healthz HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n", "/healthz", "127.0.0.1:8080"),
+        ("GET HTTP://Example.ORG/a/b?c=1&d HTTP/1.1\r\nHost: other\r\n\r\n", "/a/b?c=1&d", "Example.ORG"),
+        ("GET https://a HTTP/1.1\r\nHost: a\r\n\r\n", "/", "a"),
+        ("GET http://a?x=1 HTTP/1.1\r\nHost: a\r\n\r\n", "/?x=1", "a"),
+        ("GET http://a:/p HTTP/1.1\r\nHost: a\r\n\r\n", "/p", "a:"),
+        ("GET http://[::1]:8443/p HTTP/1.1\r\nHost: x\r\n\r\n", "/p", "[::1]:8443"),
+        ("GET http://a%2Db.example/p HTTP/1.1\r\nHost: x\r\n\r\n", "/p", "a%2Db.example"),
+        ("GET http://a/ HTTP/1.0\r\n\r\n", "/", "a"),
+    ])
+    func acceptsAbsoluteForm(text: String, target: String, host: String) throws {
+        let request = try #require(try requests(text).first)
+        #expect(request.target == target)
+        #expect(request.header("Host") == host)
+        #expect(request.headers.filter { $0.name.lowercased() == "host" }.count == 1)
+    }
+
     /// `expectsContinue` holds only while an HTTP/1.1 request that asked for it waits for its body.
     @Test func expectsContinueOnlyWhileAnHTTP11BodyIsAwaited() throws {
         func state(_ text: String) throws -> (Bool, HTTPRequest?) {
@@ -185,7 +204,23 @@ import VoxPopHTTP
         ("HTTP/0.9", "GET /\r\n\r\n", 400),
         ("lowercase version", "GET / http/1.1\r\nHost: a\r\n\r\n", 400),
         ("two spaces", "GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
-        ("absolute form", "GET http://evil.example/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, other scheme", "GET ftp://a/x HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, userinfo", "GET http://a@b/ HTTP/1.1\r\nHost: b\r\n\r\n", 400),
+        ("absolute form, userinfo and port", "GET http://u:p@b:80/ HTTP/1.1\r\nHost: b\r\n\r\n", 400),
+        ("absolute form, empty authority", "GET http:///x HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, port only", "GET http://:80/x HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, scheme only", "GET http:// HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, one slash", "GET http:/x HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, bad port", "GET http://a:8x/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, long port", "GET http://a:123456/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, bad percent", "GET http://a%zz/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, unclosed IPv6", "GET http://[::1/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, IPvFuture", "GET http://[v1.x]/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form, fragment", "GET http://a#b/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("absolute form without Host", "GET http://a/ HTTP/1.1\r\n\r\n", 400),
+        ("absolute form, two Hosts", "GET http://a/ HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+        ("authority form outside CONNECT", "GET a:80 HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        ("relative target", "GET x/y HTTP/1.1\r\nHost: a\r\n\r\n", 400),
         ("space in target", "GET /a b HTTP/1.1\r\nHost: a\r\n\r\n", 400),
         ("invalid method", "G{T / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
         ("garbage bytes", "\u{16}\u{3}\u{1}\u{0}\u{a5}\u{1}\u{0}\u{0}\u{a1}\u{3}\u{3}\r\n\r\n", 400),

@@ -184,6 +184,14 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         #expect(!text.contains("100 Continue"))
     }
 
+    @Test func anAbsoluteFormTargetIsServedAsItsPath() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("GET http://127.0.0.1:\(port)/healthz?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(client.responses(1).responses.map(\.body) == ["/healthz"])
+    }
+
     @Test func aSmugglingAttemptIsRefusedAndTheServerGoesOn() throws {
         let (server, port) = try server()
         defer { server.stop() }
