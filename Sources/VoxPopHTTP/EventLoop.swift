@@ -1,6 +1,7 @@
 import CVoxPopLinux
 import Foundation
 import Glibc
+import Synchronization
 
 /// One thread with its own epoll instance and listening socket (SO_REUSEPORT), owning its
 /// connections. Other threads reach it only through `post`, a locked queue and an eventfd wake-up.
@@ -23,6 +24,16 @@ final class EventLoop: @unchecked Sendable {
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
     /// The `Date` field for responses written on this loop, reformatted when the second changes.
     private var date = HTTPDate()
+    /// The monotonic clock as of this turn of the loop.
+    private var clock: Double
+    /// Paused connections whose output or requests drained: resumed after this turn's events.
+    private var resumable: [HTTPConnection] = []
+    /// The largest output buffer (bytes held, sent or not) any connection had when a send would
+    /// block, for tests of the backpressure; only touched when the socket is full.
+    let peakOutputBuffer = Atomic<Int>(0)
+    /// Returns from epoll_wait, for tests that a loop sleeps when it has nothing to do.
+    let turns = Atomic<Int>(0)
+    private var peakOutputSeen = 0
 
     init(
         configuration: HTTPServer.Configuration, handler: any HTTPHandler, listener: Int32, counter: ConnectionCounter,
@@ -33,6 +44,7 @@ final class EventLoop: @unchecked Sendable {
         self.listener = listener
         self.counter = counter
         nextID = UInt64(index) << 48
+        clock = Self.now()
         epoll = voxpop_epoll_create()
         wake = voxpop_eventfd()
         guard epoll >= 0, wake >= 0 else { throw SystemError(call: "epoll_create1/eventfd", errno: errno) }
@@ -83,8 +95,23 @@ final class EventLoop: @unchecked Sendable {
         _ = try syscall("epoll_ctl") { voxpop_epoll_watch(epoll, fd, events, 1) }
     }
 
-    private func modify(_ fd: Int32, events: UInt32) {
-        voxpop_epoll_watch(epoll, fd, events, 0)
+    /// Watches what the connection's state asks for: reads unless paused or closing (level-
+    /// triggered epoll would report unread bytes on every turn), writes while output waits.
+    private func updateInterest(_ connection: HTTPConnection) {
+        guard connection.open else { return }
+        let wanted =
+            (connection.paused || connection.closing ? 0 : read)
+            | (connection.pendingOutput > 0 ? write : 0)
+        guard wanted != connection.watching else { return }
+        connection.watching = wanted
+        voxpop_epoll_watch(epoll, connection.fd, wanted, 0)
+    }
+
+    /// Backpressure: whether the connection has more unsent output or requests in flight than
+    /// it may, so that reading it and parsing its pipelined requests must wait.
+    private func overLimits(_ connection: HTTPConnection) -> Bool {
+        connection.pendingOutput > configuration.maximumPendingOutput
+            || connection.slots.count >= configuration.maximumRequestsInFlight
     }
 
     private static func now() -> Double {
@@ -102,6 +129,8 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let count = voxpop_epoll_wait(epoll, &fds, &events, 256, 250)
             let now = Self.now()
+            clock = now
+            turns.wrappingAdd(1, ordering: .relaxed)
             date.update(to: time(nil))
             for index in 0..<max(0, Int(count)) {
                 let fd = fds[index]
@@ -117,10 +146,17 @@ final class EventLoop: @unchecked Sendable {
                         continue
                     }
                     if flags & write != 0 { flush(connection) }
-                    if flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0 { readAll(connection, now: now) }
+                    guard flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0, connection.open else { continue }
+                    if connection.watching & read != 0 {
+                        readAll(connection, now: now)
+                    } else if flags & UInt32(VOXPOP_EVENT_HANGUP) != 0 {
+                        // Not reading, so no EPOLLRDHUP was asked for: this is EPOLLHUP, both ways gone.
+                        close(connection)
+                    }
                 }
             }
             deliverInbox()
+            resumePaused(now: now)
             lock.lock()
             let stop = stopping
             lock.unlock()
@@ -171,12 +207,13 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func readAll(_ connection: HTTPConnection, now: Double) {
-        while !connection.closing {
+        defer { updateInterest(connection) }
+        while !connection.closing, !connection.paused {
             let count = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if count == 0 {
-                // The client closed its side: answer what it asked, then close.
+                // The client closed its side: answer what it asked, send what waits, then close.
                 connection.closing = true
-                if connection.slots.isEmpty { close(connection) }
+                if connection.slots.isEmpty, connection.pendingOutput == 0 { close(connection) }
                 return
             }
             if count < 0 {
@@ -197,6 +234,10 @@ final class EventLoop: @unchecked Sendable {
 
     private func parseRequests(_ connection: HTTPConnection, now: Double) {
         while !connection.closing {
+            if overLimits(connection) {
+                connection.paused = true
+                return
+            }
             let request: HTTPRequest?
             do {
                 request = try connection.parser.next()
@@ -283,6 +324,8 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func flush(_ connection: HTTPConnection) {
+        guard connection.open else { return }
+        var moved = false
         while connection.outboundOffset < connection.outbound.count {
             let sent = connection.outbound.withUnsafeBytes {
                 send(
@@ -292,36 +335,92 @@ final class EventLoop: @unchecked Sendable {
             if sent < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN || errno == EWOULDBLOCK {
-                    if connection.writable {
-                        connection.writable = false
-                        modify(connection.fd, events: read | write)
-                    }
+                    outputWaits(connection, moved: moved)
                     return
                 }
                 close(connection)
                 return
             }
             connection.outboundOffset += sent
+            moved = true
         }
-        connection.outbound.removeAll(keepingCapacity: true)
+        if connection.outbound.capacity > 128 * 1024 {
+            connection.outbound = []  // a burst's buffer is not kept for the connection's life
+        } else {
+            connection.outbound.removeAll(keepingCapacity: true)
+        }
         connection.outboundOffset = 0
-        if !connection.writable {
-            connection.writable = true
-            modify(connection.fd, events: read)
+        connection.outputWaitingSince = nil
+        if moved { connection.lastActivity = clock }
+        if connection.closing, connection.slots.isEmpty {
+            close(connection)
+            return
         }
-        if connection.closing, connection.slots.isEmpty { close(connection) }
+        if connection.paused { scheduleResume(connection) }
+        updateInterest(connection)
     }
 
-    /// Slow senders and idle connections: a request must arrive whole within the request timeout
-    /// of its first byte (slowloris), and a connection with nothing in flight may idle only so long.
+    /// The socket took less than all: watch for it to drain, note when the output last moved (for
+    /// the write timeout), drop what was sent from the buffer's front, and see whether a paused
+    /// connection may read again.
+    private func outputWaits(_ connection: HTTPConnection, moved: Bool) {
+        if moved || connection.outputWaitingSince == nil {
+            connection.outputWaitingSince = clock
+            connection.lastActivity = clock
+        }
+        if connection.outboundOffset >= 64 * 1024 {
+            connection.outbound.removeFirst(connection.outboundOffset)
+            connection.outboundOffset = 0
+        }
+        if connection.outbound.count > peakOutputSeen {
+            peakOutputSeen = connection.outbound.count
+            peakOutputBuffer.store(peakOutputSeen, ordering: .relaxed)
+        }
+        if connection.paused { scheduleResume(connection) }
+        updateInterest(connection)
+    }
+
+    private func scheduleResume(_ connection: HTTPConnection) {
+        guard !connection.resumeScheduled, !overLimits(connection) else { return }
+        connection.resumeScheduled = true
+        resumable.append(connection)
+    }
+
+    /// Paused connections back under their limits read again, starting with the requests already
+    /// buffered (epoll reports only what the socket holds). Until none is left: a resumed
+    /// connection may pause again and drain again within the turn, each time parsing more.
+    private func resumePaused(now: Double) {
+        while !resumable.isEmpty {
+            let batch = resumable
+            resumable.removeAll()
+            for connection in batch {
+                connection.resumeScheduled = false
+                guard connection.open, connection.paused, !overLimits(connection) else { continue }
+                connection.paused = false
+                // The request timeout restarts: the wait was ours, not a slow sender's.
+                connection.partialSince = connection.parser.buffered > 0 ? now : nil
+                parseRequests(connection, now: now)
+                updateInterest(connection)
+            }
+        }
+    }
+
+    /// Slow senders, slow readers and idle connections: a request must arrive whole within the
+    /// request timeout of its first byte (slowloris), output that waits must move within the
+    /// write timeout (a client that stopped reading), and a connection with no request under way
+    /// may idle only so long.
     private func sweep(now: Double) {
         for connection in Array(connections.values) {
-            if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing {
+            if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing,
+                !connection.paused
+            {
                 connection.closing = true
                 let slot = connection.firstSlot + connection.slots.count
                 connection.slots.append((.closing, nil))
                 fill(connection, slot: slot, response: Self.problem(408, "the request did not arrive in time"))
-            } else if connection.idle, now - connection.lastActivity > configuration.idleTimeout {
+            } else if let since = connection.outputWaitingSince, now - since > configuration.writeTimeout {
+                close(connection)
+            } else if connection.awaitingRequest, now - connection.lastActivity > configuration.idleTimeout {
                 close(connection)
             }
         }
@@ -329,6 +428,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func close(_ connection: HTTPConnection) {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
+        connection.open = false
         voxpop_epoll_forget(epoll, connection.fd)
         Glibc.close(connection.fd)
         counter.leave()

@@ -1,3 +1,4 @@
+import CVoxPopLinux
 import Glibc
 
 /// One client connection, owned by one event loop thread.
@@ -21,7 +22,17 @@ final class HTTPConnection {
     var peer = ""
     /// When the first byte of a request not yet complete arrived.
     var partialSince: Double?
-    var writable = true
+    /// The events the loop's epoll watches on `fd` (VOXPOP_EVENT_READ and/or _WRITE).
+    var watching = UInt32(VOXPOP_EVENT_READ)
+    /// Not read, and its pipelined requests not parsed, while too much output or too many
+    /// requests wait (backpressure); resumed when they drain.
+    var paused = false
+    /// In the loop's list of paused connections to look at again.
+    var resumeScheduled = false
+    /// When the unsent output last moved (or began to wait); nil when there is none.
+    var outputWaitingSince: Double?
+    /// Still in its loop's table: false once closed.
+    var open = true
     /// `100 Continue` for the request under way: owed (sent once its turn comes, after the
     /// responses ahead of it) or already sent. Reset when the request has arrived whole.
     var continueOwed = false
@@ -34,5 +45,14 @@ final class HTTPConnection {
         lastActivity = now
     }
 
-    var idle: Bool { slots.isEmpty && outboundOffset == outbound.count && parser.buffered == 0 }
+    /// Bytes of responses written into `outbound` but not yet sent.
+    var pendingOutput: Int { outbound.count - outboundOffset }
+
+    /// Nothing in flight and nothing to send: safe to close when the server stops.
+    var idle: Bool { slots.isEmpty && pendingOutput == 0 && parser.buffered == 0 }
+
+    /// No request under way or unanswered, so the idle timeout applies. Unsent output does not
+    /// count: only its moving does (it refreshes `lastActivity`), so a client that stops reading
+    /// cannot hold a connection open.
+    var awaitingRequest: Bool { slots.isEmpty && parser.buffered == 0 }
 }

@@ -3,8 +3,8 @@ import Testing
 import VoxPopHTTP
 import VoxPopTestSupport
 
-/// Answers /slow after 100 ms from another thread, /never not at all, everything else at once
-/// with its path.
+/// Answers /slow after 100 ms from another thread, /never not at all, /big with 64 KiB, /huge
+/// with 16 MiB, everything else at once with its path.
 final class EchoHandler: HTTPHandler, @unchecked Sendable {
     // @unchecked: `received` only under `lock`.
     private let lock = NSLock()
@@ -23,6 +23,10 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         lock.unlock()
         let answer = HTTPResponse(status: 200, contentType: "text/plain", body: String(request.path))
         if request.path == "/never" { return }
+        if request.path == "/big" || request.path == "/huge" {
+            let size = request.path == "/big" ? 64 * 1024 : 16 * 1024 * 1024
+            return respond(HTTPResponse(status: 200, body: [UInt8](repeating: UInt8(ascii: "v"), count: size)))
+        }
         if request.path == "/slow" {
             DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { respond(answer) }
         } else {

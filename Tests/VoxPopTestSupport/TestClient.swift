@@ -7,10 +7,15 @@ public final class TestClient {
     /// The head (status line and header fields) of the last response read.
     public private(set) var lastHead = ""
 
-    public init(port: UInt16) throws {
+    /// `receiveBuffer` sets SO_RCVBUF before connecting, for a client that reads slowly or not at
+    /// all and should hold back little.
+    public init(port: UInt16, receiveBuffer: Int32? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
