@@ -197,6 +197,10 @@ final class EventLoop: @unchecked Sendable {
             nextID += 1
             let connection = HTTPConnection(fd: fd, id: nextID, parser: parser, now: now)
             connection.peer = dotted(peer)
+            if !configuration.trustedProxies.isEmpty {
+                let address = IPAddress(ipv4: peer)
+                connection.peerTrusted = configuration.trustedProxies.contains { $0.contains(address) }
+            }
             connections[fd] = connection
             do {
                 try register(fd, events: read)
@@ -260,7 +264,13 @@ final class EventLoop: @unchecked Sendable {
             connection.partialSince = connection.parser.buffered > 0 ? now : nil
             connection.continueSent = false
             connection.continueOwed = false
-            request.peer = connection.peer
+            request.socketPeer = connection.peer
+            if connection.peerTrusted {
+                (request.peer, request.forwardedHTTPS) = Forwarding.client(
+                    of: request.headers, socketPeer: connection.peer, trusted: configuration.trustedProxies)
+            } else {
+                request.peer = connection.peer
+            }
             let slot = connection.firstSlot + connection.slots.count
             let framing = HTTPResponse.Framing(
                 keepAlive: request.keepAlive, http10: request.minorVersion == 0, headOnly: request.method == "HEAD")

@@ -18,8 +18,10 @@ final class HTTPConnection {
     /// Stop reading and close once the queued responses are written.
     var closing = false
     var lastActivity: Double
-    /// The client's address, for per-address limits.
+    /// The TCP peer's address, for per-address limits.
     var peer = ""
+    /// Whether the peer is a trusted proxy, whose forwarding headers name the client.
+    var peerTrusted = false
     /// When the first byte of a request not yet complete arrived.
     var partialSince: Double?
     /// The events the loop's epoll watches on `fd` (VOXPOP_EVENT_READ and/or _WRITE).

@@ -27,6 +27,13 @@ public final class HTTPServer: @unchecked Sendable {
         /// Backpressure: likewise while this many of its requests are in flight (handed to the
         /// handler or waiting to be written).
         public var maximumRequestsInFlight = 32
+        /// Proxies whose forwarding headers are believed: when a connection's peer is in one of
+        /// these networks, a request's `peer` (and `forwardedHTTPS`) come from its `Forwarded`
+        /// or else `X-Forwarded-For` header (and `X-Forwarded-Proto`); from any other peer those
+        /// headers are ignored. Empty by default. `parseTrustedProxies` reads the
+        /// comma-separated form (`--trusted-proxies`, `VOXPOP_TRUSTED_PROXIES`); see
+        /// docs/proxy.md.
+        public var trustedProxies: [IPNetwork] = []
 
         public init() {}
     }
