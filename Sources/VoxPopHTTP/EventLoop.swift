@@ -24,8 +24,8 @@ final class EventLoop: @unchecked Sendable {
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
     /// The `Date` field for responses written on this loop, reformatted when the second changes.
     private var date = HTTPDate()
-    /// The monotonic clock as of this turn of the loop.
-    private var clock: Double
+    /// `date.field`, read for every response: a `let`, so without a run-time exclusivity check.
+    private let dateField: UnsafeBufferPointer<UInt8>
     /// Paused connections whose output or requests drained: resumed after this turn's events.
     private var resumable: [HTTPConnection] = []
     /// The largest output buffer (bytes held, sent or not) any connection had when a send would
@@ -44,13 +44,15 @@ final class EventLoop: @unchecked Sendable {
         self.listener = listener
         self.counter = counter
         nextID = UInt64(index) << 48
-        clock = Self.now()
+        dateField = UnsafeBufferPointer(date.field)
         epoll = voxpop_epoll_create()
         wake = voxpop_eventfd()
         guard epoll >= 0, wake >= 0 else { throw SystemError(call: "epoll_create1/eventfd", errno: errno) }
         try register(listener, events: read)
         try register(wake, events: read)
     }
+
+    deinit { date.deallocate() }
 
     func start() {
         let box = Unmanaged.passRetained(self)
@@ -99,16 +101,16 @@ final class EventLoop: @unchecked Sendable {
     /// triggered epoll would report unread bytes on every turn), writes while output waits.
     private func updateInterest(_ connection: HTTPConnection) {
         guard connection.open else { return }
-        let wanted =
-            (connection.paused || connection.closing ? 0 : read)
-            | (connection.pendingOutput > 0 ? write : 0)
+        let wanted = (connection.reading ? read : 0) | (connection.pendingOutput > 0 ? write : 0)
         guard wanted != connection.watching else { return }
         connection.watching = wanted
         voxpop_epoll_watch(epoll, connection.fd, wanted, 0)
     }
 
     /// Backpressure: whether the connection has more unsent output or requests in flight than
-    /// it may, so that reading it and parsing its pipelined requests must wait.
+    /// it may, so that reading it and parsing its pipelined requests must wait. (The hot path
+    /// tests the two limits where it has the numbers at hand: requests in `parseRequests`,
+    /// output in `outputWaits`, the only place it can be over.)
     private func overLimits(_ connection: HTTPConnection) -> Bool {
         connection.pendingOutput > configuration.maximumPendingOutput
             || connection.slots.count >= configuration.maximumRequestsInFlight
@@ -129,7 +131,6 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let count = voxpop_epoll_wait(epoll, &fds, &events, 256, 250)
             let now = Self.now()
-            clock = now
             turns.wrappingAdd(1, ordering: .relaxed)
             date.update(to: time(nil))
             for index in 0..<max(0, Int(count)) {
@@ -145,9 +146,12 @@ final class EventLoop: @unchecked Sendable {
                         close(connection)
                         continue
                     }
-                    if flags & write != 0 { flush(connection) }
-                    guard flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0, connection.open else { continue }
-                    if connection.watching & read != 0 {
+                    if flags & write != 0 {
+                        flush(connection)
+                        guard connection.open else { continue }
+                    }
+                    guard flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0 else { continue }
+                    if connection.reading {
                         readAll(connection, now: now)
                     } else if flags & UInt32(VOXPOP_EVENT_HANGUP) != 0 {
                         // Not reading, so no EPOLLRDHUP was asked for: this is EPOLLHUP, both ways gone.
@@ -195,12 +199,10 @@ final class EventLoop: @unchecked Sendable {
             var parser = HTTPParser()
             parser.maximumBody = configuration.maximumBody
             nextID += 1
-            let connection = HTTPConnection(fd: fd, id: nextID, parser: parser, now: now)
-            connection.peer = dotted(peer)
-            if !configuration.trustedProxies.isEmpty {
-                let address = IPAddress(ipv4: peer)
-                connection.peerTrusted = configuration.trustedProxies.contains { $0.contains(address) }
-            }
+            let address = IPAddress(ipv4: peer)
+            let connection = HTTPConnection(
+                fd: fd, id: nextID, peer: dotted(peer),
+                peerTrusted: configuration.trustedProxies.contains { $0.contains(address) }, parser: parser, now: now)
             connections[fd] = connection
             do {
                 try register(fd, events: read)
@@ -210,14 +212,18 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Called only while the connection is read (epoll watches reads only then).
     private func readAll(_ connection: HTTPConnection, now: Double) {
-        defer { updateInterest(connection) }
-        while !connection.closing, !connection.paused {
+        while true {
             let count = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if count == 0 {
                 // The client closed its side: answer what it asked, send what waits, then close.
                 connection.closing = true
-                if connection.slots.isEmpty, connection.pendingOutput == 0 { close(connection) }
+                if connection.slots.isEmpty, connection.pendingOutput == 0 {
+                    close(connection)
+                } else {
+                    updateInterest(connection)
+                }
                 return
             }
             if count < 0 {
@@ -230,6 +236,10 @@ final class EventLoop: @unchecked Sendable {
             if connection.parser.buffered == 0 { connection.partialSince = now }
             connection.parser.append(readBuffer[0..<count])
             parseRequests(connection, now: now)
+            if !connection.reading {
+                updateInterest(connection)
+                return
+            }
             // A short read took all the socket had; epoll is level-triggered and reports anything
             // that arrives later, so the recv that would only answer EAGAIN is skipped.
             if count < readBuffer.count { break }
@@ -237,11 +247,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func parseRequests(_ connection: HTTPConnection, now: Double) {
-        while !connection.closing {
-            if overLimits(connection) {
-                connection.paused = true
-                return
-            }
+        while connection.reading {
             let request: HTTPRequest?
             do {
                 request = try connection.parser.next()
@@ -254,28 +260,31 @@ final class EventLoop: @unchecked Sendable {
             }
             guard var request else {
                 connection.partialSince = connection.parser.buffered > 0 ? (connection.partialSince ?? now) : nil
-                if connection.parser.expectsContinue, !connection.continueSent {
-                    connection.continueSent = true
+                if connection.parser.expectsContinue {
+                    connection.parser.acknowledgeContinue()
                     connection.continueOwed = true
                     if connection.slots.isEmpty { sendContinue(connection) }
                 }
                 return
             }
             connection.partialSince = connection.parser.buffered > 0 ? now : nil
-            connection.continueSent = false
-            connection.continueOwed = false
-            request.socketPeer = connection.peer
+            let peer = connection.peer
+            request.socketPeer = peer
             if connection.peerTrusted {
                 (request.peer, request.forwardedHTTPS) = Forwarding.client(
-                    of: request.headers, socketPeer: connection.peer, trusted: configuration.trustedProxies)
+                    of: request.headers, socketPeer: peer, trusted: configuration.trustedProxies)
             } else {
-                request.peer = connection.peer
+                request.peer = peer
             }
-            let slot = connection.firstSlot + connection.slots.count
+            let inFlight = connection.slots.count
+            let slot = connection.firstSlot + inFlight
+            // The length first: comparing "GET" with "HEAD" outright costs a slow string compare.
+            let head = request.method.utf8.count == 4 && request.method == "HEAD"
             let framing = HTTPResponse.Framing(
-                keepAlive: request.keepAlive, http10: request.minorVersion == 0, headOnly: request.method == "HEAD")
+                keepAlive: request.keepAlive, http10: request.minorVersion == 0, headOnly: head)
             connection.slots.append((framing, nil))
             if !request.keepAlive { connection.closing = true }
+            if inFlight + 1 >= configuration.maximumRequestsInFlight { connection.paused = true }
             let (id, fd) = (connection.id, connection.fd)
             let loopThread = pthread_self()
             // Weak: an answer may come after the server stopped (a commit finishing late); it is dropped.
@@ -309,7 +318,7 @@ final class EventLoop: @unchecked Sendable {
         guard index >= 0, index < connection.slots.count else { return }
         connection.slots[index].response = response
         while let first = connection.slots.first, let ready = first.response {
-            ready.write(into: &connection.outbound, framing: first.framing, dateField: date.field)
+            ready.write(into: &connection.outbound, framing: first.framing, dateField: dateField)
             connection.slots.removeFirst()
             connection.firstSlot += 1
             if !first.framing.keepAlive {
@@ -333,50 +342,61 @@ final class EventLoop: @unchecked Sendable {
         flush(connection)
     }
 
+    /// Sends what the connection's buffer holds. The fields go into locals first: each access to
+    /// a class's stored property is checked at run time, and this runs for every response.
     private func flush(_ connection: HTTPConnection) {
-        guard connection.open else { return }
-        var moved = false
-        while connection.outboundOffset < connection.outbound.count {
-            let sent = connection.outbound.withUnsafeBytes {
-                send(
-                    connection.fd, $0.baseAddress! + connection.outboundOffset, $0.count - connection.outboundOffset,
-                    Int32(MSG_NOSIGNAL))
-            }
-            if sent < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN || errno == EWOULDBLOCK {
-                    outputWaits(connection, moved: moved)
+        let total = connection.outbound.count
+        var offset = connection.outboundOffset
+        if offset < total {
+            let start = offset
+            while offset < total {
+                let sent = connection.outbound.withUnsafeBytes {
+                    send(connection.fd, $0.baseAddress! + offset, total - offset, Int32(MSG_NOSIGNAL))
+                }
+                if sent < 0 {
+                    if errno == EINTR { continue }
+                    connection.outboundOffset = offset
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        outputWaits(connection, moved: offset > start)
+                    } else {
+                        close(connection)
+                    }
                     return
                 }
+                offset += sent
+            }
+            if total > 128 * 1024 {
+                connection.outbound = []  // a burst's buffer is not kept for the connection's life
+            } else {
+                connection.outbound.removeAll(keepingCapacity: true)
+            }
+            connection.outboundOffset = 0
+        }
+        if !connection.reading {
+            if connection.closing, connection.slots.isEmpty {
                 close(connection)
                 return
             }
-            connection.outboundOffset += sent
-            moved = true
+            if connection.paused { scheduleResume(connection) }
         }
-        if connection.outbound.capacity > 128 * 1024 {
-            connection.outbound = []  // a burst's buffer is not kept for the connection's life
-        } else {
-            connection.outbound.removeAll(keepingCapacity: true)
+        if connection.watching != read {
+            if connection.watching & write != 0 {
+                // The socket had been full and took the rest: output that moves is activity.
+                connection.outputWaitingSince = nil
+                connection.lastActivity = Self.now()
+            }
+            updateInterest(connection)
         }
-        connection.outboundOffset = 0
-        connection.outputWaitingSince = nil
-        if moved { connection.lastActivity = clock }
-        if connection.closing, connection.slots.isEmpty {
-            close(connection)
-            return
-        }
-        if connection.paused { scheduleResume(connection) }
-        updateInterest(connection)
     }
 
     /// The socket took less than all: watch for it to drain, note when the output last moved (for
-    /// the write timeout), drop what was sent from the buffer's front, and see whether a paused
-    /// connection may read again.
+    /// the write timeout), drop what was sent from the buffer's front, and pause reading while
+    /// more than the cap waits (or see whether a paused connection may read again).
     private func outputWaits(_ connection: HTTPConnection, moved: Bool) {
         if moved || connection.outputWaitingSince == nil {
-            connection.outputWaitingSince = clock
-            connection.lastActivity = clock
+            let now = Self.now()
+            connection.outputWaitingSince = now
+            connection.lastActivity = now
         }
         if connection.outboundOffset >= 64 * 1024 {
             connection.outbound.removeFirst(connection.outboundOffset)
@@ -386,7 +406,11 @@ final class EventLoop: @unchecked Sendable {
             peakOutputSeen = connection.outbound.count
             peakOutputBuffer.store(peakOutputSeen, ordering: .relaxed)
         }
-        if connection.paused { scheduleResume(connection) }
+        if connection.pendingOutput > configuration.maximumPendingOutput {
+            connection.paused = true
+        } else if connection.paused {
+            scheduleResume(connection)
+        }
         updateInterest(connection)
     }
 

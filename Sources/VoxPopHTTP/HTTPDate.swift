@@ -4,16 +4,31 @@
 /// Each event loop keeps one and updates it when its clock's second changes, so a response costs
 /// one append of ready bytes; the formatting is integer arithmetic, no `DateFormatter`.
 struct HTTPDate {
-    /// The whole field line, `Date: ...\r\n`, for `second`.
-    private(set) var field: [UInt8] = []
+    /// `Date: ` + IMF-fixdate + CRLF: always this long for years 1000 to 9999.
+    static let fieldLength = 37
+
+    /// The whole field line, `Date: ...\r\n`, in memory the loop allocates once: a response
+    /// copies these bytes without retaining an array or a run-time exclusivity check.
+    let field: UnsafeMutableBufferPointer<UInt8>
     private(set) var second = Int.min
 
-    /// Reformats the field if `second` (seconds since 1970, UTC) is not the one it holds.
+    init() {
+        field = .allocate(capacity: Self.fieldLength)
+        field.initialize(repeating: 0)
+        update(to: 0)
+    }
+
+    func deallocate() { field.deallocate() }
+
+    /// Reformats the field if `second` (seconds since 1970, UTC) is not the one it holds. A
+    /// year outside 1000-9999 (a clock gone wrong) keeps the field as it was.
     @inline(__always)
     mutating func update(to second: Int) {
         guard second != self.second else { return }
         self.second = second
-        field = Array("Date: \(Self.imfFixdate(second))\r\n".utf8)
+        let text = Array("Date: \(Self.imfFixdate(second))\r\n".utf8)
+        guard text.count == Self.fieldLength else { return }
+        _ = field.update(fromContentsOf: text)
     }
 
     private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]

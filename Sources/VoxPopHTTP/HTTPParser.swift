@@ -36,9 +36,17 @@ public struct HTTPParser: Sendable {
 
     /// Whether the request under way has its whole header section, asks for `Expect: 100-continue`
     /// in HTTP/1.1, and waits for its body: the server should then send `100 Continue` (RFC 9110
-    /// section 10.1.1; an HTTP/1.0 request's expectation is ignored). Set by `next` when it
-    /// returns nil; a request refused at its header section throws instead.
+    /// section 10.1.1; an HTTP/1.0 request's expectation is ignored), and say so with
+    /// `acknowledgeContinue`, after which this stays false until the next request asks. Set by
+    /// `next` when it returns nil; a request refused at its header section throws instead.
     public private(set) var expectsContinue = false
+    private var continueAcknowledged = false
+
+    /// Records that `100 Continue` went out for the request under way.
+    public mutating func acknowledgeContinue() {
+        continueAcknowledged = true
+        expectsContinue = false
+    }
 
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0, start == buffer.count {
@@ -54,7 +62,11 @@ public struct HTTPParser: Sendable {
         expectsContinue = false
         do {
             var cursor = Cursor(bytes: buffer, index: start)
-            guard let request = try parse(&cursor) else { return nil }
+            guard let request = try parse(&cursor) else {
+                if continueAcknowledged { expectsContinue = false }
+                return nil
+            }
+            continueAcknowledged = false
             start = cursor.index
             if start > 64 * 1024 {
                 buffer.removeFirst(start)
@@ -215,12 +227,18 @@ public struct HTTPParser: Sendable {
             throw HTTPParseError(400, "the request line is not METHOD SP TARGET SP VERSION")
         }
         guard parts[0].allSatisfy(isTokenByte) else { throw HTTPParseError(400, "invalid method") }
-        var target = parts[1]
+        let target = parts[1]
         guard target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw HTTPParseError(400, "invalid request target") }
+        var origin: String
         var authority: String?
-        if target.first != UInt8(ascii: "/"), !target.elementsEqual([UInt8(ascii: "*")]) {
+        if target.first == UInt8(ascii: "/") || target.elementsEqual([UInt8(ascii: "*")]) {
+            origin = String(decoding: target, as: UTF8.self)
+        } else {
             let absolute = try absoluteForm(target)
-            (target, authority) = (absolute.path, String(decoding: absolute.authority, as: UTF8.self))
+            authority = String(decoding: absolute.authority, as: UTF8.self)
+            // An empty path is `/` (RFC 9112 section 3.2.1), also before a query.
+            origin = absolute.path.first == UInt8(ascii: "/") ? "" : "/"
+            origin += String(decoding: absolute.path, as: UTF8.self)
         }
         let version = Array(parts[2])
         guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == UInt8(ascii: "."),
@@ -229,16 +247,7 @@ public struct HTTPParser: Sendable {
         guard version[5] == UInt8(ascii: "1"), version[7] <= UInt8(ascii: "1") else {
             throw HTTPParseError(505, "only HTTP/1.0 and HTTP/1.1 are supported")
         }
-        return (
-            String(decoding: parts[0], as: UTF8.self),
-            target.isEmpty
-                ? "/"
-                : target.first == UInt8(ascii: "?")
-                    ? "/" + String(decoding: target, as: UTF8.self)
-                    : String(decoding: target, as: UTF8.self),
-            Int(version[7] - 0x30),
-            authority
-        )
+        return (String(decoding: parts[0], as: UTF8.self), origin, Int(version[7] - 0x30), authority)
     }
 
     /// Splits an absolute-form target, `http[s]://authority[path-abempty][?query]`, into its

@@ -35,7 +35,7 @@ public struct HTTPResponse: Sendable {
     /// Appends the response as sent on the wire, bytes straight into the connection's buffer
     /// (interpolating the head into a String and copying it cost more than the rest). `dateField`
     /// is the whole `Date: ...\r\n` line, formatted once a second by the loop.
-    func write(into out: inout [UInt8], framing: Framing, dateField: [UInt8]) {
+    func write(into out: inout [UInt8], framing: Framing, dateField: UnsafeBufferPointer<UInt8>) {
         out.reserveCapacity(out.count + 96 + dateField.count + (framing.headOnly ? 0 : body.count))
         out += "HTTP/1.1 ".utf8
         Self.appendDecimal(status, to: &out)

@@ -36,11 +36,14 @@ import Testing
         #expect(compared == 5000)
     }
 
-    @Test func theFieldChangesOnlyWithTheSecond() {
+    @Test func theFieldFollowsTheSecond() {
         var date = HTTPDate()
+        defer { date.deallocate() }
         date.update(to: 784_111_777)
         #expect(String(decoding: date.field, as: UTF8.self) == "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n")
         date.update(to: 784_111_778)
+        #expect(String(decoding: date.field, as: UTF8.self) == "Date: Sun, 06 Nov 1994 08:49:38 GMT\r\n")
+        date.update(to: 253_402_300_800)  // year 10000 does not fit: the field stays
         #expect(String(decoding: date.field, as: UTF8.self) == "Date: Sun, 06 Nov 1994 08:49:38 GMT\r\n")
     }
 }
