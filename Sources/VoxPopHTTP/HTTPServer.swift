@@ -15,8 +15,8 @@ public final class HTTPServer: @unchecked Sendable {
         /// A request must arrive whole within this many seconds of its first byte.
         public var requestTimeout = 10.0
         /// A connection with no request under way or unanswered is closed after this many seconds
-        /// without reading a byte or sending one. Output waiting to be sent does not hold it open;
-        /// output moving does.
+        /// since it last read a byte or its waiting output last moved. Output waiting to be sent
+        /// does not hold it open; output moving does.
         public var idleTimeout = 60.0
         /// A connection whose unsent output has not moved for this many seconds is closed: its
         /// client stopped reading.
