@@ -8,8 +8,10 @@
 int voxpop_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 
 static uint32_t to_epoll(uint32_t events) {
-    uint32_t result = EPOLLRDHUP;
-    if (events & VOXPOP_EVENT_READ) result |= EPOLLIN;
+    uint32_t result = 0;
+    // EPOLLRDHUP only with EPOLLIN: level-triggered, a half-closed socket would report it on every
+    // wait while its connection is not being read (paused, or closing).
+    if (events & VOXPOP_EVENT_READ) result |= EPOLLIN | EPOLLRDHUP;
     if (events & VOXPOP_EVENT_WRITE) result |= EPOLLOUT;
     return result;
 }

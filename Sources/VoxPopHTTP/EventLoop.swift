@@ -1,6 +1,7 @@
 import CVoxPopLinux
 import Foundation
 import Glibc
+import Synchronization
 
 /// One thread with its own epoll instance and listening socket (SO_REUSEPORT), owning its
 /// connections. Other threads reach it only through `post`, a locked queue and an eventfd wake-up.
@@ -21,6 +22,18 @@ final class EventLoop: @unchecked Sendable {
     private var nextID: UInt64
     /// One read buffer for all of the loop's connections, not one per read.
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
+    /// The `Date` field for responses written on this loop, reformatted when the second changes.
+    private var date = HTTPDate()
+    /// `date.field`, read for every response: a `let`, so without a run-time exclusivity check.
+    private let dateField: UnsafeBufferPointer<UInt8>
+    /// Paused connections whose output or requests drained: resumed after this turn's events.
+    private var resumable: [HTTPConnection] = []
+    /// The largest output buffer (bytes held, sent or not) any connection had when a send would
+    /// block, for tests of the backpressure; only touched when the socket is full.
+    let peakOutputBuffer = Atomic<Int>(0)
+    /// Returns from epoll_wait, for tests that a loop sleeps when it has nothing to do.
+    let turns = Atomic<Int>(0)
+    private var peakOutputSeen = 0
 
     init(
         configuration: HTTPServer.Configuration, handler: any HTTPHandler, listener: Int32, counter: ConnectionCounter,
@@ -31,12 +44,15 @@ final class EventLoop: @unchecked Sendable {
         self.listener = listener
         self.counter = counter
         nextID = UInt64(index) << 48
+        dateField = UnsafeBufferPointer(date.field)
         epoll = voxpop_epoll_create()
         wake = voxpop_eventfd()
         guard epoll >= 0, wake >= 0 else { throw SystemError(call: "epoll_create1/eventfd", errno: errno) }
         try register(listener, events: read)
         try register(wake, events: read)
     }
+
+    deinit { date.deallocate() }
 
     func start() {
         let box = Unmanaged.passRetained(self)
@@ -81,8 +97,23 @@ final class EventLoop: @unchecked Sendable {
         _ = try syscall("epoll_ctl") { voxpop_epoll_watch(epoll, fd, events, 1) }
     }
 
-    private func modify(_ fd: Int32, events: UInt32) {
-        voxpop_epoll_watch(epoll, fd, events, 0)
+    /// Watches what the connection's state asks for: reads unless paused or closing (level-
+    /// triggered epoll would report unread bytes on every turn), writes while output waits.
+    private func updateInterest(_ connection: HTTPConnection) {
+        guard connection.open else { return }
+        let wanted = (connection.reading ? read : 0) | (connection.pendingOutput > 0 ? write : 0)
+        guard wanted != connection.watching else { return }
+        connection.watching = wanted
+        voxpop_epoll_watch(epoll, connection.fd, wanted, 0)
+    }
+
+    /// Backpressure: whether the connection has more unsent output or requests in flight than
+    /// it may, so that reading it and parsing its pipelined requests must wait. (The hot path
+    /// tests the two limits where it has the numbers at hand: requests in `parseRequests`,
+    /// output in `outputWaits`, the only place it can be over.)
+    private func overLimits(_ connection: HTTPConnection) -> Bool {
+        connection.pendingOutput > configuration.maximumPendingOutput
+            || connection.slots.count >= configuration.maximumRequestsInFlight
     }
 
     private static func now() -> Double {
@@ -100,6 +131,8 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let count = voxpop_epoll_wait(epoll, &fds, &events, 256, 250)
             let now = Self.now()
+            turns.wrappingAdd(1, ordering: .relaxed)
+            date.update(to: time(nil))
             for index in 0..<max(0, Int(count)) {
                 let fd = fds[index]
                 let flags = events[index]
@@ -113,11 +146,21 @@ final class EventLoop: @unchecked Sendable {
                         close(connection)
                         continue
                     }
-                    if flags & write != 0 { flush(connection) }
-                    if flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0 { readAll(connection, now: now) }
+                    if flags & write != 0 {
+                        flush(connection)
+                        guard connection.open else { continue }
+                    }
+                    guard flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0 else { continue }
+                    if connection.reading {
+                        readAll(connection, now: now)
+                    } else if flags & UInt32(VOXPOP_EVENT_HANGUP) != 0 {
+                        // Not reading, so no EPOLLRDHUP was asked for: this is EPOLLHUP, both ways gone.
+                        close(connection)
+                    }
                 }
             }
             deliverInbox()
+            resumePaused(now: now)
             lock.lock()
             let stop = stopping
             lock.unlock()
@@ -156,8 +199,10 @@ final class EventLoop: @unchecked Sendable {
             var parser = HTTPParser()
             parser.maximumBody = configuration.maximumBody
             nextID += 1
-            let connection = HTTPConnection(fd: fd, id: nextID, parser: parser, now: now)
-            connection.peer = dotted(peer)
+            let address = IPAddress(ipv4: peer)
+            let connection = HTTPConnection(
+                fd: fd, id: nextID, peer: dotted(peer),
+                peerTrusted: configuration.trustedProxies.contains { $0.contains(address) }, parser: parser, now: now)
             connections[fd] = connection
             do {
                 try register(fd, events: read)
@@ -167,13 +212,18 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Called only while the connection is read (epoll watches reads only then).
     private func readAll(_ connection: HTTPConnection, now: Double) {
-        while !connection.closing {
+        while true {
             let count = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if count == 0 {
-                // The client closed its side: answer what it asked, then close.
+                // The client closed its side: answer what it asked, send what waits, then close.
                 connection.closing = true
-                if connection.slots.isEmpty { close(connection) }
+                if connection.slots.isEmpty, connection.pendingOutput == 0 {
+                    close(connection)
+                } else {
+                    updateInterest(connection)
+                }
                 return
             }
             if count < 0 {
@@ -186,6 +236,10 @@ final class EventLoop: @unchecked Sendable {
             if connection.parser.buffered == 0 { connection.partialSince = now }
             connection.parser.append(readBuffer[0..<count])
             parseRequests(connection, now: now)
+            if !connection.reading {
+                updateInterest(connection)
+                return
+            }
             // A short read took all the socket had; epoll is level-triggered and reports anything
             // that arrives later, so the recv that would only answer EAGAIN is skipped.
             if count < readBuffer.count { break }
@@ -193,26 +247,44 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func parseRequests(_ connection: HTTPConnection, now: Double) {
-        while !connection.closing {
+        while connection.reading {
             let request: HTTPRequest?
             do {
                 request = try connection.parser.next()
             } catch {
                 connection.closing = true
                 let slot = connection.firstSlot + connection.slots.count
-                connection.slots.append((false, nil))
+                connection.slots.append((.closing, nil))
                 fill(connection, slot: slot, response: Self.problem(error.status, error.reason))
                 return
             }
             guard var request else {
                 connection.partialSince = connection.parser.buffered > 0 ? (connection.partialSince ?? now) : nil
+                if connection.parser.expectsContinue {
+                    connection.parser.acknowledgeContinue()
+                    connection.continueOwed = true
+                    if connection.slots.isEmpty { sendContinue(connection) }
+                }
                 return
             }
             connection.partialSince = connection.parser.buffered > 0 ? now : nil
-            request.peer = connection.peer
-            let slot = connection.firstSlot + connection.slots.count
-            connection.slots.append((request.keepAlive, nil))
+            let peer = connection.peer
+            request.socketPeer = peer
+            if connection.peerTrusted {
+                (request.peer, request.forwardedHTTPS) = Forwarding.client(
+                    of: request.headers, socketPeer: peer, trusted: configuration.trustedProxies)
+            } else {
+                request.peer = peer
+            }
+            let inFlight = connection.slots.count
+            let slot = connection.firstSlot + inFlight
+            // The length first: comparing "GET" with "HEAD" outright costs a slow string compare.
+            let head = request.method.utf8.count == 4 && request.method == "HEAD"
+            let framing = HTTPResponse.Framing(
+                keepAlive: request.keepAlive, http10: request.minorVersion == 0, headOnly: head)
+            connection.slots.append((framing, nil))
             if !request.keepAlive { connection.closing = true }
+            if inFlight + 1 >= configuration.maximumRequestsInFlight { connection.paused = true }
             let (id, fd) = (connection.id, connection.fd)
             let loopThread = pthread_self()
             // Weak: an answer may come after the server stopped (a commit finishing late); it is dropped.
@@ -245,61 +317,144 @@ final class EventLoop: @unchecked Sendable {
         let index = slot - connection.firstSlot
         guard index >= 0, index < connection.slots.count else { return }
         connection.slots[index].response = response
-        var closeAfter = false
         while let first = connection.slots.first, let ready = first.response {
-            ready.write(into: &connection.outbound, keepAlive: first.keepAlive && !closeAfter)
+            ready.write(into: &connection.outbound, framing: first.framing, dateField: dateField)
             connection.slots.removeFirst()
             connection.firstSlot += 1
-            if !first.keepAlive {
-                closeAfter = true
+            if !first.framing.keepAlive {
                 connection.closing = true
                 connection.slots.removeAll()
                 break
             }
         }
+        if connection.continueOwed, connection.slots.isEmpty, !connection.closing {
+            sendContinue(connection)
+        } else {
+            flush(connection)
+        }
+    }
+
+    /// The interim answer a client waits for before it sends the body (`Expect: 100-continue`),
+    /// once the responses to the requests before this one are out.
+    private func sendContinue(_ connection: HTTPConnection) {
+        connection.continueOwed = false
+        connection.outbound += "HTTP/1.1 100 Continue\r\n\r\n".utf8
         flush(connection)
     }
 
+    /// Sends what the connection's buffer holds. The fields go into locals first: each access to
+    /// a class's stored property is checked at run time, and this runs for every response.
     private func flush(_ connection: HTTPConnection) {
-        while connection.outboundOffset < connection.outbound.count {
-            let sent = connection.outbound.withUnsafeBytes {
-                send(
-                    connection.fd, $0.baseAddress! + connection.outboundOffset, $0.count - connection.outboundOffset,
-                    Int32(MSG_NOSIGNAL))
-            }
-            if sent < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN || errno == EWOULDBLOCK {
-                    if connection.writable {
-                        connection.writable = false
-                        modify(connection.fd, events: read | write)
+        let total = connection.outbound.count
+        var offset = connection.outboundOffset
+        if offset < total {
+            let start = offset
+            while offset < total {
+                let sent = connection.outbound.withUnsafeBytes {
+                    send(connection.fd, $0.baseAddress! + offset, total - offset, Int32(MSG_NOSIGNAL))
+                }
+                if sent < 0 {
+                    if errno == EINTR { continue }
+                    connection.outboundOffset = offset
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        outputWaits(connection, moved: offset > start)
+                    } else {
+                        close(connection)
                     }
                     return
                 }
+                offset += sent
+            }
+            if total > 128 * 1024 {
+                connection.outbound = []  // a burst's buffer is not kept for the connection's life
+            } else {
+                connection.outbound.removeAll(keepingCapacity: true)
+            }
+            connection.outboundOffset = 0
+        }
+        if !connection.reading {
+            if connection.closing, connection.slots.isEmpty {
                 close(connection)
                 return
             }
-            connection.outboundOffset += sent
+            if connection.paused { scheduleResume(connection) }
         }
-        connection.outbound.removeAll(keepingCapacity: true)
-        connection.outboundOffset = 0
-        if !connection.writable {
-            connection.writable = true
-            modify(connection.fd, events: read)
+        if connection.watching != read {
+            if connection.watching & write != 0 {
+                // The socket had been full and took the rest: output that moves is activity.
+                connection.outputWaitingSince = nil
+                connection.lastActivity = Self.now()
+            }
+            updateInterest(connection)
         }
-        if connection.closing, connection.slots.isEmpty { close(connection) }
     }
 
-    /// Slow senders and idle connections: a request must arrive whole within the request timeout
-    /// of its first byte (slowloris), and a connection with nothing in flight may idle only so long.
+    /// The socket took less than all: watch for it to drain, note when the output last moved (for
+    /// the write timeout), drop what was sent from the buffer's front, and pause reading while
+    /// more than the cap waits (or see whether a paused connection may read again).
+    private func outputWaits(_ connection: HTTPConnection, moved: Bool) {
+        if moved || connection.outputWaitingSince == nil {
+            let now = Self.now()
+            connection.outputWaitingSince = now
+            connection.lastActivity = now
+        }
+        if connection.outboundOffset >= 64 * 1024 {
+            connection.outbound.removeFirst(connection.outboundOffset)
+            connection.outboundOffset = 0
+        }
+        if connection.outbound.count > peakOutputSeen {
+            peakOutputSeen = connection.outbound.count
+            peakOutputBuffer.store(peakOutputSeen, ordering: .relaxed)
+        }
+        if connection.pendingOutput > configuration.maximumPendingOutput {
+            connection.paused = true
+        } else if connection.paused {
+            scheduleResume(connection)
+        }
+        updateInterest(connection)
+    }
+
+    private func scheduleResume(_ connection: HTTPConnection) {
+        guard !connection.resumeScheduled, !overLimits(connection) else { return }
+        connection.resumeScheduled = true
+        resumable.append(connection)
+    }
+
+    /// Paused connections back under their limits read again, starting with the requests already
+    /// buffered (epoll reports only what the socket holds). Until none is left: a resumed
+    /// connection may pause again and drain again within the turn, each time parsing more.
+    private func resumePaused(now: Double) {
+        while !resumable.isEmpty {
+            let batch = resumable
+            resumable.removeAll()
+            for connection in batch {
+                connection.resumeScheduled = false
+                guard connection.open, connection.paused, !overLimits(connection) else { continue }
+                connection.paused = false
+                // The request timeout restarts: the wait was ours, not a slow sender's.
+                connection.partialSince = connection.parser.buffered > 0 ? now : nil
+                parseRequests(connection, now: now)
+                updateInterest(connection)
+            }
+        }
+    }
+
+    /// Slow senders, slow readers and idle connections: a request must arrive whole within the
+    /// request timeout of its first byte (slowloris), output that waits must move within the
+    /// write timeout (a client that stopped reading), and a connection with no request under way
+    /// may idle only so long.
     private func sweep(now: Double) {
         for connection in Array(connections.values) {
-            if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing {
+            if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing,
+                !connection.paused
+            {
                 connection.closing = true
                 let slot = connection.firstSlot + connection.slots.count
-                connection.slots.append((false, nil))
+                connection.slots.append((.closing, nil))
                 fill(connection, slot: slot, response: Self.problem(408, "the request did not arrive in time"))
-            } else if connection.idle, now - connection.lastActivity > configuration.idleTimeout {
+            } else if let since = connection.outputWaitingSince, now - since > configuration.writeTimeout {
+                close(connection)
+            } else if connection.awaitingRequest, now - connection.lastActivity > configuration.idleTimeout {
                 close(connection)
             }
         }
@@ -307,6 +462,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func close(_ connection: HTTPConnection) {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
+        connection.open = false
         voxpop_epoll_forget(epoll, connection.fd)
         Glibc.close(connection.fd)
         counter.leave()

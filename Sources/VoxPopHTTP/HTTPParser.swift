@@ -11,7 +11,13 @@ import Glibc
 ///   coding other than a final `chunked` (501 for unknown codings), `Transfer-Encoding` in
 ///   HTTP/1.0, obsolete line folding, whitespace before a header's colon, a bare CR, control
 ///   characters, a missing or repeated `Host` in HTTP/1.1, and malformed chunk sizes (400);
+/// - a request target other than a path, `*`, or an absolute `http`/`https` URI with a plain
+///   authority (no userinfo, not empty) (400);
 /// - a version other than HTTP/1.0 or 1.1 (505).
+///
+/// An absolute-form target (`GET http://host:port/path?query`, RFC 9112 section 3.2.2) is read
+/// in origin form (`/path?query`) and its authority replaces the `Host` field's value, as the RFC
+/// has the server use it instead.
 /// After an error the connection must be closed: the parser does not resynchronise.
 public struct HTTPParser: Sendable {
     public var maximumRequestLine = 8 * 1024
@@ -28,6 +34,20 @@ public struct HTTPParser: Sendable {
     /// Bytes waiting to be parsed, for timeouts that watch slow senders.
     public var buffered: Int { buffer.count - start }
 
+    /// Whether the request under way has its whole header section, asks for `Expect: 100-continue`
+    /// in HTTP/1.1, and waits for its body: the server should then send `100 Continue` (RFC 9110
+    /// section 10.1.1; an HTTP/1.0 request's expectation is ignored), and say so with
+    /// `acknowledgeContinue`, after which this stays false until the next request asks. Set by
+    /// `next` when it returns nil; a request refused at its header section throws instead.
+    public private(set) var expectsContinue = false
+    private var continueAcknowledged = false
+
+    /// Records that `100 Continue` went out for the request under way.
+    public mutating func acknowledgeContinue() {
+        continueAcknowledged = true
+        expectsContinue = false
+    }
+
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0, start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
@@ -39,9 +59,14 @@ public struct HTTPParser: Sendable {
     /// The next complete request; nil when more bytes are needed. Throws once the stream is broken.
     public mutating func next() throws(HTTPParseError) -> HTTPRequest? {
         if let failed { throw failed }
+        expectsContinue = false
         do {
             var cursor = Cursor(bytes: buffer, index: start)
-            guard let request = try parse(&cursor) else { return nil }
+            guard let request = try parse(&cursor) else {
+                if continueAcknowledged { expectsContinue = false }
+                return nil
+            }
+            continueAcknowledged = false
             start = cursor.index
             if start > 64 * 1024 {
                 buffer.removeFirst(start)
@@ -54,7 +79,7 @@ public struct HTTPParser: Sendable {
         }
     }
 
-    private func parse(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequest? {
+    private mutating func parse(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequest? {
         // RFC 9112 section 2.2: ignore empty lines before a request line.
         while true {
             guard let byte = cursor.peek() else { return nil }
@@ -67,7 +92,7 @@ public struct HTTPParser: Sendable {
         guard
             let line = try cursor.line(limit: maximumRequestLine, tooLong: HTTPParseError(414, "request line too long"))
         else { return nil }
-        let (method, target, minor) = try Self.requestLine(line)
+        let (method, target, minor, authority) = try Self.requestLine(line)
 
         var headers: [(name: String, value: String)] = []
         var headerBytes = 0
@@ -84,18 +109,31 @@ public struct HTTPParser: Sendable {
             headers.append(try Self.headerField(field))
         }
 
-        let body = try parseBody(&cursor, headers: headers, minor: minor)
-        guard let body else { return nil }
-        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "connection") }.flatMap {
-            $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
-        }
-        let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
+        // Checked before the body, so a request refused for it is refused before 100 Continue.
         if minor == 1 {
             let hosts = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "host") }
             guard hosts.count == 1 else {
                 throw HTTPParseError(
                     400, hosts.isEmpty ? "HTTP/1.1 requires a Host header" : "more than one Host header")
             }
+        }
+        let body = try parseBody(&cursor, headers: headers, minor: minor)
+        guard let body else {
+            expectsContinue =
+                minor == 1
+                && headers.contains {
+                    HTTPRequest.equalIgnoringASCIICase($0.name, "expect")
+                        && HTTPRequest.equalIgnoringASCIICase($0.value, "100-continue")
+                }
+            return nil
+        }
+        let connection = headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "connection") }.flatMap {
+            $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
+        }
+        let keepAlive = minor == 1 ? !connection.contains("close") : connection.contains("keep-alive")
+        if let authority {
+            headers.removeAll { HTTPRequest.equalIgnoringASCIICase($0.name, "host") }
+            headers.append(("Host", authority))
         }
         return HTTPRequest(
             method: method, target: target, minorVersion: minor, headers: headers, body: body, keepAlive: keepAlive)
@@ -181,7 +219,9 @@ public struct HTTPParser: Sendable {
         }
     }
 
-    static func requestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, Int) {
+    /// Method, target in origin form (or `*`), minor version, and the authority of an
+    /// absolute-form target.
+    static func requestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, Int, String?) {
         let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw HTTPParseError(400, "the request line is not METHOD SP TARGET SP VERSION")
@@ -189,8 +229,16 @@ public struct HTTPParser: Sendable {
         guard parts[0].allSatisfy(isTokenByte) else { throw HTTPParseError(400, "invalid method") }
         let target = parts[1]
         guard target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw HTTPParseError(400, "invalid request target") }
-        guard target.first == UInt8(ascii: "/") || target.elementsEqual([UInt8(ascii: "*")]) else {
-            throw HTTPParseError(400, "the request target must be a path")
+        var origin: String
+        var authority: String?
+        if target.first == UInt8(ascii: "/") || target.elementsEqual([UInt8(ascii: "*")]) {
+            origin = String(decoding: target, as: UTF8.self)
+        } else {
+            let absolute = try absoluteForm(target)
+            authority = String(decoding: absolute.authority, as: UTF8.self)
+            // An empty path is `/` (RFC 9112 section 3.2.1), also before a query.
+            origin = absolute.path.first == UInt8(ascii: "/") ? "" : "/"
+            origin += String(decoding: absolute.path, as: UTF8.self)
         }
         let version = Array(parts[2])
         guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == UInt8(ascii: "."),
@@ -199,10 +247,82 @@ public struct HTTPParser: Sendable {
         guard version[5] == UInt8(ascii: "1"), version[7] <= UInt8(ascii: "1") else {
             throw HTTPParseError(505, "only HTTP/1.0 and HTTP/1.1 are supported")
         }
-        return (
-            String(decoding: parts[0], as: UTF8.self), String(decoding: target, as: UTF8.self),
-            Int(version[7] - 0x30)
-        )
+        return (String(decoding: parts[0], as: UTF8.self), origin, Int(version[7] - 0x30), authority)
+    }
+
+    /// Splits an absolute-form target, `http[s]://authority[path-abempty][?query]`, into its
+    /// authority and the rest (empty or starting with `/` or `?`). Refuses other schemes, other
+    /// forms (authority-form outside CONNECT), userinfo (RFC 9110 section 4.2.4), an empty host
+    /// (section 4.2.1), and an authority that is not `host[:port]`.
+    static func absoluteForm(_ target: ArraySlice<UInt8>) throws(HTTPParseError) -> (
+        authority: ArraySlice<UInt8>, path: ArraySlice<UInt8>
+    ) {
+        guard let colon = target.firstIndex(of: UInt8(ascii: ":")),
+            target[colon...].starts(with: "://".utf8)
+        else { throw HTTPParseError(400, "the request target must be a path or an absolute http(s) URI") }
+        let scheme = target[..<colon]
+        guard
+            HTTPRequest.equalIgnoringASCIICase(scheme, "http".utf8)
+                || HTTPRequest.equalIgnoringASCIICase(scheme, "https".utf8)
+        else { throw HTTPParseError(400, "only http and https absolute-form targets are served") }
+        let rest = target[(colon + 3)...]
+        let end = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
+        let authority = rest[..<end]
+        guard !authority.contains(UInt8(ascii: "@")) else {
+            throw HTTPParseError(400, "userinfo in the request target")
+        }
+        guard isAuthority(authority) else { throw HTTPParseError(400, "the target's authority is not host[:port]") }
+        return (authority, rest[end...])
+    }
+
+    /// `host [":" port]` of RFC 3986, host a bracketed IPv6 address or a registered name / IPv4
+    /// address (unreserved, sub-delims and well-formed percent-encodings); never empty.
+    static func isAuthority(_ authority: ArraySlice<UInt8>) -> Bool {
+        var host = authority
+        var port = authority[authority.endIndex...]
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            host = authority[authority.startIndex...close]
+            port = authority[(close + 1)...]
+            let inside = host.dropFirst().dropLast()
+            guard inside.contains(UInt8(ascii: ":")),
+                inside.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+            else { return false }
+        } else {
+            if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
+                host = authority[..<colon]
+                port = authority[colon...]
+            }
+            guard !host.isEmpty else { return false }
+            var index = host.startIndex
+            while index < host.endIndex {
+                let byte = host[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < host.endIndex, isHexDigit(host[index + 1]), isHexDigit(host[index + 2]) else {
+                        return false
+                    }
+                    index += 3
+                    continue
+                }
+                guard isRegisteredNameByte(byte) else { return false }
+                index += 1
+            }
+        }
+        guard !port.isEmpty else { return true }
+        return port.first == UInt8(ascii: ":") && port.count <= 6
+            && port.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+    }
+
+    /// RFC 3986 unreserved and sub-delims: what a reg-name holds besides percent-encodings.
+    static func isRegisteredNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return Array("-._~!$&'()*+,;=".utf8).contains(byte)
+        }
     }
 
     static func headerField(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (name: String, value: String) {

@@ -1,7 +1,9 @@
 /// One parsed HTTP/1.1 request.
 public struct HTTPRequest: Sendable, Equatable {
     public var method: String
-    /// The request target as sent, in origin form (`/v1/campaigns?x=1`) or `*`.
+    /// The request target in origin form (`/v1/campaigns?x=1`) or `*`. An absolute-form target
+    /// (`http://host/v1/campaigns?x=1`, as sent to a proxy) is given in origin form, its authority
+    /// as the `Host` field.
     public var target: String
     /// 0 for HTTP/1.0, 1 for HTTP/1.1.
     public var minorVersion: Int
@@ -10,8 +12,17 @@ public struct HTTPRequest: Sendable, Equatable {
     public var body: [UInt8]
     /// Whether the connection stays open after the response (RFC 9112 section 9.3).
     public var keepAlive: Bool
-    /// The client's IP address, set by the server (empty when parsed alone).
+    /// The client's address as the server decided it, what per-address limits and logs use: the
+    /// TCP peer, or behind a trusted proxy the client the proxy names (an IP address, or an
+    /// obfuscated name like `_hidden` if that is all the proxy gives). Set by the server (empty
+    /// when parsed alone). See `HTTPServer.Configuration.trustedProxies`.
     public var peer = ""
+    /// The TCP peer's IP address, a proxy's when there is one.
+    public var socketPeer = ""
+    /// Whether a trusted proxy says the client spoke HTTPS to it (`Forwarded: proto=https` or
+    /// `X-Forwarded-Proto: https`), for `Secure` cookies and the like. Always false when the
+    /// socket peer is not a trusted proxy.
+    public var forwardedHTTPS = false
 
     /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {

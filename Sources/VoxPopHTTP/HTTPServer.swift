@@ -14,8 +14,26 @@ public final class HTTPServer: @unchecked Sendable {
         public var maximumBody = 64 * 1024
         /// A request must arrive whole within this many seconds of its first byte.
         public var requestTimeout = 10.0
-        /// A connection with nothing in flight is closed after this many seconds.
+        /// A connection with no request under way or unanswered is closed after this many seconds
+        /// since it last read a byte or its waiting output last moved. Output waiting to be sent
+        /// does not hold it open; output moving does.
         public var idleTimeout = 60.0
+        /// A connection whose unsent output has not moved for this many seconds is closed: its
+        /// client stopped reading.
+        public var writeTimeout = 30.0
+        /// Backpressure: a connection is not read, nor its pipelined requests parsed, while more
+        /// than this many bytes of its responses wait to be sent; it resumes when they drain.
+        public var maximumPendingOutput = 256 * 1024
+        /// Backpressure: likewise while this many of its requests are in flight (handed to the
+        /// handler or waiting to be written).
+        public var maximumRequestsInFlight = 32
+        /// Proxies whose forwarding headers are believed: when a connection's peer is in one of
+        /// these networks, a request's `peer` (and `forwardedHTTPS`) come from its `Forwarded`
+        /// or else `X-Forwarded-For` header (and `X-Forwarded-Proto`); from any other peer those
+        /// headers are ignored. Empty by default. `parseTrustedProxies` reads the
+        /// comma-separated form (`--trusted-proxies`, `VOXPOP_TRUSTED_PROXIES`); see
+        /// docs/proxy.md.
+        public var trustedProxies: [IPNetwork] = []
 
         public init() {}
     }
@@ -55,6 +73,13 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     public var openConnections: Int { counter.current }
+
+    /// The largest output buffer any connection held when its socket was full, across loops:
+    /// what the backpressure bounds.
+    var peakOutputBuffer: Int { loops.map { $0.peakOutputBuffer.load(ordering: .relaxed) }.max() ?? 0 }
+
+    /// How many times the loops woke, for tests that they do not spin.
+    var loopTurns: Int { loops.reduce(0) { $0 + $1.turns.load(ordering: .relaxed) } }
 
     private static func listen(host: String, port: UInt16, shared: Bool) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)

@@ -3,8 +3,8 @@ import Testing
 import VoxPopHTTP
 import VoxPopTestSupport
 
-/// Answers /slow after 100 ms from another thread, /never not at all, everything else at once
-/// with its path.
+/// Answers /slow after 100 ms from another thread, /never not at all, /big with 64 KiB, /huge
+/// with 16 MiB, everything else at once with its path.
 final class EchoHandler: HTTPHandler, @unchecked Sendable {
     // @unchecked: `received` only under `lock`.
     private let lock = NSLock()
@@ -23,6 +23,10 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         lock.unlock()
         let answer = HTTPResponse(status: 200, contentType: "text/plain", body: String(request.path))
         if request.path == "/never" { return }
+        if request.path == "/big" || request.path == "/huge" {
+            let size = request.path == "/big" ? 64 * 1024 : 16 * 1024 * 1024
+            return respond(HTTPResponse(status: 200, body: [UInt8](repeating: UInt8(ascii: "v"), count: size)))
+        }
         if request.path == "/slow" {
             DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { respond(answer) }
         } else {
@@ -81,6 +85,115 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         let (responses, _) = client.responses(3)
         #expect(responses.map(\.body) == ["/slow", "/fast", "/last"])
         #expect(client.closedByServer(), "Connection: close is honoured after the last answer")
+    }
+
+    /// A HEAD answer has the GET's head, its Content-Length included, and no body: a body would be
+    /// read as the start of the next response (httpx failed on HEAD /healthz so).
+    @Test func headGetsTheHeadOfAGetAndNoBody() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("HEAD /x HTTP/1.1\r\nHost: a\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        let text = client.receive { _ in false }
+        let responses = text.components(separatedBy: "\r\n\r\n")
+        #expect(responses.count == 3, "two heads, then the GET's body: \(text.debugDescription)")
+        #expect(responses[0].hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(responses[0].contains("\r\nContent-Length: 2"), "the length the GET's body has")
+        #expect(responses[1].hasPrefix("HTTP/1.1 200 OK\r\n"), "the next response starts right after the head")
+        #expect(responses.last == "/x")
+    }
+
+    /// RFC 9110 section 6.6.1: an origin server with a clock sends Date, as IMF-fixdate.
+    @Test func everyResponseCarriesADate() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let client = try TestClient(port: port)
+        #expect(client.request("GET", "/a").status == 200)
+        let date = try #require(client.lastHeader("Date"))
+        let parsed = try #require(formatter.date(from: date), "IMF-fixdate: \(date)")
+        #expect(formatter.string(from: parsed) == date)
+        #expect(abs(parsed.timeIntervalSinceNow) < 5)
+        let refused = try TestClient(port: port)
+        refused.send("GET / HTTP/1.1\r\n\r\n")
+        #expect(refused.responses(1).responses.map(\.status) == [400])
+        #expect(refused.lastHeader("Date") != nil, "refusals too")
+    }
+
+    /// HTTP/1.0 keeps a connection only when each response says so; HTTP/1.1 needs no header.
+    @Test func http10KeepAliveIsAnsweredInKind() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let old = try TestClient(port: port)
+        for path in ["/a", "/b"] {
+            old.send("GET \(path) HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            let (responses, closed) = old.responses(1)
+            #expect(responses.map(\.body) == [path])
+            #expect(old.lastHeader("Connection") == "keep-alive")
+            #expect(!closed)
+        }
+        old.send("GET /c HTTP/1.0\r\n\r\n")
+        #expect(old.responses(1).responses.map(\.body) == ["/c"])
+        #expect(old.lastHeader("Connection") == "close")
+        #expect(old.closedByServer())
+        let current = try TestClient(port: port)
+        #expect(current.request("GET", "/d").status == 200)
+        #expect(current.lastHeader("Connection") == nil)
+    }
+
+    /// curl sends a POST's head with `Expect: 100-continue` and waits (a second) for the 100 before
+    /// the body.
+    @Test func expectContinueGetsA100BeforeTheBody() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("POST /vote HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+        #expect(client.receive { $0.hasSuffix("\r\n\r\n") } == "HTTP/1.1 100 Continue\r\n\r\n")
+        client.send("hello")
+        #expect(client.responses(1).responses.map(\.body) == ["/vote"])
+        // Once per request: the next one asks again and gets its own.
+        client.send("POST /again HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+        #expect(client.receive { $0.hasSuffix("\r\n\r\n") } == "HTTP/1.1 100 Continue\r\n\r\n")
+        client.send("h")
+        client.send("i")
+        #expect(client.responses(1).responses.map(\.body) == ["/again"])
+    }
+
+    /// The 100 belongs to its request: it waits for the answers to the requests before it.
+    @Test func a100WaitsForTheAnswersAheadOfIt() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send(
+            "GET /slow HTTP/1.1\r\nHost: a\r\n\r\nPOST /p HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n"
+        )
+        let text = client.receive { $0.hasSuffix("HTTP/1.1 100 Continue\r\n\r\n") }
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(text.hasSuffix("/slowHTTP/1.1 100 Continue\r\n\r\n"))
+        client.send("x")
+        #expect(client.responses(1).responses.map(\.body) == ["/p"])
+    }
+
+    /// Refused at the header section: the final status, no 100.
+    @Test func aRefusedExpectationGetsTheFinalStatusOnly() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("POST /big HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 70000\r\n\r\n")
+        let text = client.receive { _ in false }
+        #expect(text.hasPrefix("HTTP/1.1 413 "), "\(text.debugDescription)")
+        #expect(!text.contains("100 Continue"))
+    }
+
+    @Test func anAbsoluteFormTargetIsServedAsItsPath() throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("GET http://127.0.0.1:\(port)/healthz?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(client.responses(1).responses.map(\.body) == ["/healthz"])
     }
 
     @Test func aSmugglingAttemptIsRefusedAndTheServerGoesOn() throws {

@@ -7,10 +7,15 @@ public final class TestClient {
     /// The head (status line and header fields) of the last response read.
     public private(set) var lastHead = ""
 
-    public init(port: UInt16) throws {
+    /// `receiveBuffer` sets SO_RCVBUF before connecting, for a client that reads slowly or not at
+    /// all and should hold back little.
+    public init(port: UInt16, receiveBuffer: Int32? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -48,6 +53,19 @@ public final class TestClient {
             data += buffer[0..<read]
         }
         return (found, false)
+    }
+
+    /// Reads raw bytes until `done` holds for all read so far, the server closes, or the receive
+    /// timeout passes; returns what was read, as text. For checks on the exact bytes sent.
+    public func receive(until done: (String) -> Bool) -> String {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !done(String(decoding: data, as: UTF8.self)) {
+            let read = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if read <= 0 { break }
+            data += buffer[0..<read]
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Whether the server has closed the connection (reads until EOF or the timeout).

@@ -13,7 +13,9 @@ enum {
 };
 
 int voxpop_epoll_create(void);
-/// Adds (add = 1) or changes (add = 0) the events watched on fd: VOXPOP_EVENT_READ and/or _WRITE.
+/// Adds (add = 1) or changes (add = 0) the events watched on fd: VOXPOP_EVENT_READ and/or _WRITE,
+/// or neither (errors and a full hang-up are reported all the same). READ includes the peer's
+/// half-close, reported as VOXPOP_EVENT_HANGUP.
 int voxpop_epoll_watch(int epoll, int fd, uint32_t events, int add);
 int voxpop_epoll_forget(int epoll, int fd);
 /// Waits up to timeout milliseconds; fills fds and events (VOXPOP_EVENT_*) and returns the count.
