@@ -17,7 +17,8 @@ enum ServeCommand {
     static func run(_ arguments: ArraySlice<String>) -> ExitCode {
         let parsed: Arguments
         do {
-            parsed = try Arguments(arguments, options: ["campaigns", "db", "host", "port", "publish", "loops"])
+            parsed = try Arguments(
+                arguments, options: ["campaigns", "db", "host", "port", "publish", "loops", "trusted-proxies"])
         } catch {
             printError("voxpop serve: \(error.message)\n\(usage)")
             return .usage
@@ -41,6 +42,16 @@ enum ServeCommand {
                 return .usage
             }
             configuration.loops = number
+        }
+        if let proxies = parsed.options["trusted-proxies"]
+            ?? ProcessInfo.processInfo.environment["VOXPOP_TRUSTED_PROXIES"]
+        {
+            do {
+                configuration.trustedProxies = try HTTPServer.Configuration.parseTrustedProxies(proxies)
+            } catch {
+                printError("voxpop serve: --trusted-proxies: \(error)")
+                return .usage
+            }
         }
         let directory = parsed.options["campaigns"] ?? "Campaigns"
         let database = parsed.options["db"] ?? "voxpop.sqlite"

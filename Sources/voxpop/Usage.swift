@@ -13,7 +13,8 @@ enum Usage {
     static let commands: [Command] = [
         Command(
             name: "serve",
-            synopsis: "voxpop serve [--campaigns DIR] [--db FILE] [--host H] [--port P] [--publish DIR] [--loops N]",
+            synopsis:
+                "voxpop serve [--campaigns DIR] [--db FILE] [--host H] [--port P] [--publish DIR] [--loops N] [--trusted-proxies LIST]",
             summary: "run the engine, its scheduler and the HTTP server (stop with SIGTERM or Ctrl-C)"),
         Command(
             name: "check", synopsis: "voxpop check FILE_OR_DIR...",

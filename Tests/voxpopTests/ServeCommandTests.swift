@@ -75,3 +75,15 @@ import VoxPopTestSupport
         #expect(try CommandRunner.run(["token", "--campaign", "idea-forum"]).status == 2)
     }
 }
+
+extension ServeCommandTests {
+    @Test func aMalformedTrustedProxyStopsTheServerAtStartAndNamesIt() throws {
+        let result = try CommandRunner.run(["serve", "--port", "0", "--trusted-proxies", "127.0.0.1, 10.0.0.1/8"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("10.0.0.1/8"), "\(result.stderr)")
+        let fromEnvironment = try CommandRunner.run(
+            ["serve", "--port", "0"], environment: ["VOXPOP_TRUSTED_PROXIES": "proxy.example.com"])
+        #expect(fromEnvironment.status == 2)
+        #expect(fromEnvironment.stderr.contains("proxy.example.com"), "\(fromEnvironment.stderr)")
+    }
+}
