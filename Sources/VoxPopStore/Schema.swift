@@ -59,6 +59,16 @@ enum Schema {
             UNIQUE(ballot, key));
         CREATE INDEX ideas_by_voter ON ideas(ballot, voter);
         """,
+        // Operators' console sessions, by a hash of the token the browser holds (a copy of the
+        // database does not sign anyone in); each ends at sign-out or when it expires.
+        """
+        CREATE TABLE operator_sessions(
+            id BLOB PRIMARY KEY,
+            operator TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            ended_at INTEGER) WITHOUT ROWID;
+        """,
     ]
 
     /// Brings the database to the newest version, one migration per transaction.

@@ -60,20 +60,21 @@ extension WebApp {
 
         // The operator console: signed in by a cookie; every page reads the store.
         router.add(
-            "GET", "/admin", face: .console, on: .worker, .now { try $0.app.console($0) { app, _ in app.overview() } })
-        router.add("POST", "/admin/login", face: .console, on: .worker, .now { $0.app.consoleLogin($0) })
+            "GET", "/admin", face: .console, on: .worker, .now { try $0.app.console($0) { $0.overview($2) } })
+        router.add("POST", "/admin/login", face: .console, on: .worker, .now { try $0.app.consoleLogin($0) })
         router.add(
             "POST", "/admin/logout", face: .console, on: .worker,
-            .now { try $0.app.console($0) { app, _ in app.consoleLogout() } })
+            .now { try $0.app.console($0) { app, request, _ in try app.consoleLogout(request) } })
         let ballot = "/admin/c/:campaign/:ballot"
-        let consoleRoutes: [(String, String, @Sendable (WebApp, WebRequest) throws -> HTTPResponse)] = [
-            ("GET", ballot + "/write-ins", { try $0.writeInsPage($1[0], $1[1]) }),
-            ("POST", ballot + "/write-ins", { try $0.consoleModerate($1) }),
-            ("GET", ballot + "/ideas", { try $0.ideasPage($1[0], $1[1]) }),
-            ("POST", ballot + "/ideas", { try $0.consoleSetIdeaStatus($1) }),
-            ("POST", ballot + "/close", { try $0.consoleClose($1[0], $1[1]) }),
-            ("POST", ballot + "/publish", { try $0.consolePublish($1[0], $1[1]) }),
-        ]
+        let consoleRoutes:
+            [(String, String, @Sendable (WebApp, WebRequest, WebApp.ConsoleSession) throws -> HTTPResponse)] = [
+                ("GET", ballot + "/write-ins", { try $0.writeInsPage($1[0], $1[1], $2) }),
+                ("POST", ballot + "/write-ins", { app, request, _ in try app.consoleModerate(request) }),
+                ("GET", ballot + "/ideas", { try $0.ideasPage($1[0], $1[1], $2) }),
+                ("POST", ballot + "/ideas", { app, request, _ in try app.consoleSetIdeaStatus(request) }),
+                ("POST", ballot + "/close", { app, request, _ in try app.consoleClose(request[0], request[1]) }),
+                ("POST", ballot + "/publish", { app, request, _ in try app.consolePublish(request[0], request[1]) }),
+            ]
         for (method, pattern, body) in consoleRoutes {
             router.add(method, pattern, face: .console, on: .worker, .now { try $0.app.console($0, body) })
         }

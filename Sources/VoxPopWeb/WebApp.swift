@@ -13,7 +13,11 @@ public final class WebApp: HTTPHandler, Sendable {
     let identity: VoterIdentity
     let metrics = Metrics()
     let rates = VoteRates()
-    let operatorKey: [UInt8]?
+    /// Who may use the operator API and the console.
+    let operators: Operators
+    /// Console cookies always carry `Secure` (`VOXPOP_SECURE_COOKIES=1`: the server is behind
+    /// TLS); otherwise only on requests a trusted proxy says came over HTTPS.
+    let secureCookies: Bool
     /// Loads the campaign files again, for `POST /v1/admin/reload`.
     let loadCampaigns: @Sendable () -> CampaignLoader.Loaded
     let environment: [String: String]
@@ -37,10 +41,15 @@ public final class WebApp: HTTPHandler, Sendable {
         self.environment = environment
         self.clock = clock
         self.loadCampaigns = loadCampaigns
-        operatorKey = environment["VOXPOP_OPERATOR_KEY"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        operators = Operators(environment: environment)
+        secureCookies = environment["VOXPOP_SECURE_COOKIES"] == "1"
         identity = VoterIdentity(environment: environment)
-        var warnings = identity.update(campaigns, environment: environment)
-        if operatorKey == nil { warnings.append("VOXPOP_OPERATOR_KEY is not set: the operator API is off (404)") }
+        var warnings = identity.update(campaigns, environment: environment) + operators.problems
+        if operators.isEmpty {
+            warnings.append(
+                "neither VOXPOP_OPERATOR_KEY nor VOXPOP_OPERATOR_KEYS is set: the operator API and console are off (404)"
+            )
+        }
         self.warnings = warnings
         workers = Worker(name: "voxpop web worker", threads: Self.workerThreads, maximumBatch: 1) { jobs in
             for job in jobs { job() }

@@ -54,7 +54,7 @@ final class WebHarness {
     /// One request, as the parser would hand it over from `peer`.
     func send(
         _ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil,
-        peer: String = "127.0.0.1"
+        peer: String = "127.0.0.1", overHTTPS: Bool = false
     ) -> Answer {
         var text = "\(method) \(target) HTTP/1.1\r\nHost: voxpop.test\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
@@ -64,6 +64,7 @@ final class WebHarness {
         parser.append(Array(text.utf8))
         guard var request = try? parser.next() else { fatalError("the test's request does not parse: \(text)") }
         request.peer = peer
+        request.forwardedHTTPS = overHTTPS
         let answer = Handoff<HTTPResponse>()
         app.handle(request) { answer.put($0) }
         let response = answer.take()
@@ -80,10 +81,10 @@ final class WebHarness {
     }
 
     /// A form post from a page.
-    func post(_ target: String, form: String, headers: [String: String] = [:]) -> Answer {
+    func post(_ target: String, form: String, headers: [String: String] = [:], overHTTPS: Bool = false) -> Answer {
         var headers = headers
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-        return send("POST", target, headers: headers, body: form)
+        return send("POST", target, headers: headers, body: form, overHTTPS: overHTTPS)
     }
 
     func token(_ campaign: String, voter: String, secretOf variable: String, lifetime: Double = 600) -> [String: String]

@@ -5,10 +5,11 @@ import VoxPopHTTP
 /// `/v1/admin/...`: off (404) without `VOXPOP_OPERATOR_KEY`, 401 without the right key. Every
 /// handler runs on a worker: a close counts every vote of the ballot.
 extension WebApp {
-    /// Passes a request that carries the operator key as `Authorization: Bearer`.
-    func authorizeOperator(_ request: WebRequest) throws(Problem) {
-        guard let operatorKey else {
-            throw Problem(.notFound, "the operator API is off: set VOXPOP_OPERATOR_KEY")
+    /// The operator whose key a request carries as `Authorization: Bearer`.
+    @discardableResult
+    func authorizeOperator(_ request: WebRequest) throws(Problem) -> String {
+        guard !operators.isEmpty else {
+            throw Problem(.notFound, "the operator API is off: set VOXPOP_OPERATOR_KEY or VOXPOP_OPERATOR_KEYS")
         }
         let presented = request.http.header("Authorization").flatMap { value -> [UInt8]? in
             let bytes = value.utf8
@@ -17,9 +18,10 @@ extension WebApp {
             }
             return Array(bytes.dropFirst(7))
         }
-        guard let presented, constantTimeEqual(presented, operatorKey) else {
+        guard let presented, let name = operators.name(forKey: presented) else {
             throw Problem(.badOperatorKey, "send the operator key as Authorization: Bearer <key>")
         }
+        return name
     }
 
     func close(_ campaign: String, _ ballot: String) throws -> String {

@@ -4,84 +4,91 @@ import VoxPopEngine
 import VoxPopFoundation
 import VoxPopHTTP
 
-/// The operator console under `/admin/`: sign in with the operator key (kept in an HttpOnly,
-/// SameSite=Strict cookie holding a keyed hash of it, never the key), then campaigns and ballots
-/// with their state, vote counts and a vote-rate sparkline; close now; publish; and the write-in
-/// moderation queue. Every form carries a token derived from the key, so another site cannot
-/// post one. Off (404) without `VOXPOP_OPERATOR_KEY`, like the operator API.
+/// The operator console under `/admin/`: an operator signs in with their key and gets a session
+/// (a random token in an HttpOnly, SameSite=Strict cookie, stored by the engine as a hash, ending
+/// at sign-out or after `Engine.sessionLifetime`), then sees campaigns and ballots with their
+/// state, vote counts and a vote-rate sparkline; closes; publishes; moderates write-ins and
+/// ideas. Every form carries a token derived from the session, so another site cannot post one.
+/// Off (404) without an operator key, like the operator API.
 extension WebApp {
-    /// The console's secrets, derived from the operator key: the session cookie's value and the
-    /// token every form carries.
-    struct ConsoleKeys {
-        var session: String
+    /// A signed-in operator's session: their name, and the token their forms must carry.
+    struct ConsoleSession: Sendable {
+        var operatorName: String
         var formToken: String
     }
 
-    private func consoleKeys() throws(Problem) -> ConsoleKeys {
-        guard let operatorKey else {
-            throw Problem(.notFound, "the console is off: set VOXPOP_OPERATOR_KEY to turn it on")
-        }
-        let mac = HMAC(key: operatorKey)
-        return ConsoleKeys(
-            session: SHA256.hex(mac.authenticate(Array("voxpop console session".utf8))),
-            formToken: SHA256.hex(mac.authenticate(Array("voxpop console form".utf8))))
-    }
+    static let sessionCookie = "vp_session"
 
-    /// Runs a console page for a signed-in operator (a post also needs the console's form token);
+    /// Runs a console page for a signed-in operator (a post also needs the session's form token);
     /// anyone else gets the sign-in page.
     func console(
-        _ request: WebRequest, _ body: @Sendable (WebApp, WebRequest) throws -> HTTPResponse
+        _ request: WebRequest, _ body: @Sendable (WebApp, WebRequest, ConsoleSession) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        let keys = try consoleKeys()
-        let signedIn = request.cookie("vp_operator").map { constantTimeEqual(Array($0.utf8), Array(keys.session.utf8)) }
-        guard signedIn == true else {
+        guard !operators.isEmpty else {
+            throw Problem(
+                .notFound, "the console is off: set VOXPOP_OPERATOR_KEY or VOXPOP_OPERATOR_KEYS to turn it on")
+        }
+        guard let token = request.cookie(Self.sessionCookie), let name = try engine.sessionOperator(token) else {
             let front = request.method == "GET" && Router.split(request.http.path) == ["admin"]
             return html(front ? 200 : 401, ConsolePage.login())
         }
+        let session = ConsoleSession(operatorName: name, formToken: Self.formToken(session: token))
         if request.method == "POST" {
             guard let presented = request.form.first("csrf"),
-                constantTimeEqual(Array(presented.utf8), Array(keys.formToken.utf8))
+                constantTimeEqual(Array(presented.utf8), Array(session.formToken.utf8))
             else { throw Problem(.notFromConsole, "This form did not come from the console.") }
         }
-        return try body(self, request)
+        return try body(self, request, session)
     }
 
-    func consoleLogin(_ request: WebRequest) -> HTTPResponse {
-        guard let keys = try? consoleKeys(), let operatorKey else {
-            return consoleProblem(Problem(.notFound, "the console is off: set VOXPOP_OPERATOR_KEY"), request)
+    /// What a session's forms carry: a hash of its token, which another site cannot read.
+    static func formToken(session token: String) -> String {
+        SHA256.hex(SHA256.hash(Array("voxpop console form\u{0}\(token)".utf8)))
+    }
+
+    func consoleLogin(_ request: WebRequest) throws -> HTTPResponse {
+        guard !operators.isEmpty else {
+            throw Problem(.notFound, "the console is off: set VOXPOP_OPERATOR_KEY or VOXPOP_OPERATOR_KEYS")
         }
         let key = request.form.first("key") ?? ""
-        guard constantTimeEqual(Array(key.utf8), operatorKey) else {
-            return html(401, ConsolePage.login(error: "That is not the operator key."))
+        guard let name = operators.name(forKey: Array(key.utf8)) else {
+            return html(401, ConsolePage.login(error: "That is not an operator key."))
         }
-        return redirect("/admin/", cookie: "vp_operator=\(keys.session); Path=/admin; HttpOnly; SameSite=Strict")
+        let token = try engine.startSession(operator: name)
+        let secure = secureCookies || request.http.forwardedHTTPS ? "; Secure" : ""
+        return redirect(
+            "/admin/",
+            cookie:
+                "\(Self.sessionCookie)=\(token); Path=/admin; Max-Age=\(Int(Engine.sessionLifetime)); HttpOnly; SameSite=Strict\(secure)"
+        )
     }
 
-    func consoleLogout() -> HTTPResponse {
-        redirect("/admin/", cookie: "vp_operator=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0")
+    func consoleLogout(_ request: WebRequest) throws -> HTTPResponse {
+        if let token = request.cookie(Self.sessionCookie) { try engine.endSession(token) }
+        return redirect("/admin/", cookie: "\(Self.sessionCookie)=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Strict")
     }
 
-    func overview() -> HTTPResponse {
-        html(200, ConsolePage.overview(app: self, formToken: (try? consoleKeys().formToken) ?? ""))
+    func overview(_ session: ConsoleSession) -> HTTPResponse {
+        html(200, ConsolePage.overview(app: self, formToken: session.formToken))
     }
 
-    func writeInsPage(_ campaign: String, _ ballot: String) throws -> HTTPResponse {
+    func writeInsPage(_ campaign: String, _ ballot: String, _ session: ConsoleSession) throws -> HTTPResponse {
         guard let groups = try engine.writeIns(campaign: campaign, ballot: ballot) else {
             throw unknown(campaign, ballot)
         }
         return html(
             200,
             ConsolePage.writeIns(
-                campaign: campaign, ballot: ballot, groups: groups, formToken: try consoleKeys().formToken))
+                campaign: campaign, ballot: ballot, groups: groups, formToken: session.formToken))
     }
 
-    func ideasPage(_ campaign: String, _ ballot: String) throws -> HTTPResponse {
+    func ideasPage(_ campaign: String, _ ballot: String, _ session: ConsoleSession) throws -> HTTPResponse {
         guard let ideas = try engine.ideas(campaign: campaign, ballot: ballot, all: true) else {
             throw unknown(campaign, ballot)
         }
         return html(
             200,
-            ConsolePage.ideas(campaign: campaign, ballot: ballot, ideas: ideas, formToken: try consoleKeys().formToken))
+            ConsolePage.ideas(campaign: campaign, ballot: ballot, ideas: ideas, formToken: session.formToken))
     }
 
     func consoleSetIdeaStatus(_ request: WebRequest) throws -> HTTPResponse {
