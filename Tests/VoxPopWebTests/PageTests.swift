@@ -125,9 +125,12 @@ import VoxPopTestSupport
             let page = try fetch(api, "GET", "/c/\(campaign)?t=x")
             #expect(page.status == 200)
             #expect(page.body.utf8.count < 50_000, "\(campaign): \(page.body.utf8.count) bytes")
-            for outside in ["src=\"http", "<link", "<img", "<iframe", "<video", "url(http", "@import"] {
-                #expect(!page.body.contains(outside), "\(campaign) loads something: \(outside)")
+            for outside in [
+                "src=\"http", "src=\"//", "<link rel=\"stylesheet\" href=\"http", "<iframe", "url(http", "@import",
+            ] {
+                #expect(!page.body.contains(outside), "\(campaign) loads something from elsewhere: \(outside)")
             }
+            #expect(!page.body.contains("<script>") && !page.body.contains("<style>"), "nothing inline")
         }
     }
 

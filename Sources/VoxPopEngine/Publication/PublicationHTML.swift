@@ -4,7 +4,7 @@ import VoxPopFoundation
 
 /// A self-contained results page: a bar chart in inline SVG, the rounds of a multi-round count
 /// as a table, and the audit digest. No scripts, no outside requests.
-enum PublicationHTML {
+public enum PublicationHTML {
     static func render(_ publication: Publisher.Publication) -> String {
         let tally = publication.tally
         let final = tally.rounds.last?.votes ?? []
@@ -47,10 +47,7 @@ enum PublicationHTML {
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(publication.question)): results</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#1e1e1e}
-            svg text{font-size:14px;fill:#1e1e1e}.scroll{overflow-x:auto}table{border-collapse:collapse}
-            th,td{border:1px solid #9a9996;padding:.25rem .5rem;text-align:right}th[scope=row]{text-align:left}
-            code{word-break:break-all}</style></head>
+            <style>\(style)</style></head>
             <body><main><p>\(escape(publication.title))</p><h1>\(escape(publication.question))</h1>
             <p><strong>\(tally.winners.count == 1 ? "Winner" : "Elected"): \(winners)</strong></p>
             <p>\(publication.votes) votes counted by \(tally.method.rawValue)\(tally.rule.map { " (\($0) rules)" } ?? "").</p>
@@ -65,4 +62,16 @@ enum PublicationHTML {
     }
 
     static func escape(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// The page's one style sheet, inline so the published file stands alone; the server allows
+    /// exactly it by its hash in the Content-Security-Policy (`styleHash`), and no script at all.
+    public static let style = """
+        body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#1e1e1e}\
+        svg text{font-size:14px;fill:#1e1e1e}.scroll{overflow-x:auto}table{border-collapse:collapse}\
+        th,td{border:1px solid #9a9996;padding:.25rem .5rem;text-align:right}th[scope=row]{text-align:left}\
+        code{word-break:break-all}
+        """
+
+    /// `sha256-...` of `style`, as a Content-Security-Policy source.
+    public static let styleHash = "'sha256-" + Data(SHA256.hash(Array(style.utf8))).base64EncodedString() + "'"
 }

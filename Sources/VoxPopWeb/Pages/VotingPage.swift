@@ -3,7 +3,7 @@ import VoxPopCampaigns
 import VoxPopEngine
 
 /// `/c/{campaign}`: every ballot of a campaign, with a form for each open one that works as a
-/// plain form post and is better with the inline script (ranking by arrows or drag, points left).
+/// plain form post and is better with the script (`VotingScript`: ranking by arrows or drag, points left).
 struct VotingPage {
     var campaign: Campaign
     var views: [Engine.BallotView]
@@ -18,7 +18,7 @@ struct VotingPage {
         if views.isEmpty { body += "<p>\(lang(.noBallots))</p>" }
         for view in views { body += section(view) }
         return PageHTML.document(
-            language: lang.rawValue, title: lang.text(campaign.title), body: body, script: Self.script)
+            language: lang.rawValue, title: lang.text(campaign.title), body: body, script: true)
     }
 
     private func languageLinks() -> String {
@@ -198,30 +198,4 @@ struct VotingPage {
         case .pending, .rejected: nil
         }
     }
-
-    /// Ranking by arrows or drag (kept in step with the rank fields the form posts: once moved,
-    /// the list's order is the ranking), and the points left on a budget. The page works without it.
-    static let script = """
-        document.querySelectorAll('ol.rank').forEach(function(list){\
-        var most=+list.dataset.most;\
-        function number(){Array.prototype.forEach.call(list.children,function(li,i){\
-        li.querySelector('input').value=i<most?String(i+1):'';});}\
-        function sort(){var items=Array.prototype.slice.call(list.children);items.sort(function(a,b){\
-        var x=a.querySelector('input').value,y=b.querySelector('input').value;\
-        return (x===''?1e9:+x)-(y===''?1e9:+y);});items.forEach(function(li){list.appendChild(li);});}\
-        Array.prototype.forEach.call(list.children,function(li){\
-        ['up','down'].forEach(function(way){var b=document.createElement('button');b.type='button';b.className='small';\
-        b.textContent=way==='up'?'\\u2191':'\\u2193';b.setAttribute('aria-label',list.dataset[way]);\
-        b.onclick=function(){var other=way==='up'?li.previousElementSibling:li.nextElementSibling;if(!other)return;\
-        if(way==='up')list.insertBefore(li,other);else list.insertBefore(other,li);\
-        number();b.focus();};li.querySelector('.option').appendChild(b);});\
-        li.querySelector('input').onchange=sort;\
-        li.ondragstart=function(e){e.dataTransfer.setData('text/plain','');list.dragged=li;};\
-        li.ondragover=function(e){e.preventDefault();};\
-        li.ondrop=function(e){e.preventDefault();var d=list.dragged;if(!d||d===li)return;\
-        list.insertBefore(d,li);number();};});});\
-        document.querySelectorAll('fieldset[data-budget]').forEach(function(set){var budget=+set.dataset.budget;\
-        var out=set.querySelector('.left');function left(){var used=0;set.querySelectorAll('input').forEach(function(i){used+=+i.value||0;});\
-        out.textContent=(budget-used)+' / '+budget;}set.oninput=left;left();});
-        """
 }
