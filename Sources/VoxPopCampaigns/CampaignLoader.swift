@@ -9,19 +9,19 @@ public enum CampaignLoader {
         /// The campaigns that have no problem, with the file each came from.
         public var campaigns: [(file: String, campaign: Campaign)]
         /// Every problem found, sorted by file, line and column.
-        public var problems: [Problem]
+        public var problems: [CampaignProblem]
         /// How many campaign files were read.
         public var fileCount: Int
     }
 
     public static func load(paths: [String]) -> Loaded {
         var files: [String] = []
-        var problems: [Problem] = []
+        var problems: [CampaignProblem] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 problems.append(
-                    Problem(file: path, line: 1, column: 1, path: "$", message: "no such file or directory"))
+                    CampaignProblem(file: path, line: 1, column: 1, path: "$", message: "no such file or directory"))
                 continue
             }
             guard isDirectory.boolValue else {
@@ -34,7 +34,7 @@ public enum CampaignLoader {
             }.sorted()
             if campaignNames.isEmpty {
                 problems.append(
-                    Problem(
+                    CampaignProblem(
                         file: path, line: 1, column: 1, path: "$",
                         message: "no campaign files (*.json) in this directory"))
             }
@@ -54,7 +54,8 @@ public enum CampaignLoader {
             } catch {
                 let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
                 problems.append(
-                    Problem(file: file, line: 1, column: 1, path: "$", message: "cannot read the file: \(reason)"))
+                    CampaignProblem(
+                        file: file, line: 1, column: 1, path: "$", message: "cannot read the file: \(reason)"))
                 continue
             }
             var decoder = CampaignDecoder(file: file, bytes: Array(data))
@@ -64,7 +65,7 @@ public enum CampaignLoader {
                 let (line, column) = decoder.source.lineAndColumn(of: idOffset)
                 if let first = firstFileForID[campaign.id] {
                     problems.append(
-                        Problem(
+                        CampaignProblem(
                             file: file, line: line, column: column, path: "$.id",
                             message:
                                 "campaign id \"\(campaign.id)\" is also used by \(first.file):\(first.line):\(first.column); each campaign needs its own id"
@@ -79,7 +80,7 @@ public enum CampaignLoader {
     }
 
     /// Reads one campaign from bytes already in memory; `file` names it in problems.
-    public static func decode(_ bytes: [UInt8], file: String) -> (campaign: Campaign?, problems: [Problem]) {
+    public static func decode(_ bytes: [UInt8], file: String) -> (campaign: Campaign?, problems: [CampaignProblem]) {
         var decoder = CampaignDecoder(file: file, bytes: bytes)
         let campaign = decoder.decode()
         return (campaign, decoder.problems.sorted())

@@ -60,7 +60,7 @@ public enum Audit {
                         \.option)
                 }
                 let recounted = try BallotCount.count(
-                    definition, votes: counted.map { ($0, 1) }, decisions: try store.decisions(record.id))
+                    definition, votes: counted.map { ($0, 1) }, decisions: try store.writeInDecisions(record.id))
                 let recount = recounted.tally.json(extra: [
                     ("campaign", JSONText.string(campaign)), ("ballot", JSONText.string(name)),
                     ("votes", "\(recounted.votes)"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds VoxPop's libFuzzer targets and runs each for SECONDS (default 60).
 #
-#     tools/fuzz/run.sh [SECONDS] [TARGET...]      targets: http-parser campaign jwt blt csv
+#     tools/fuzz/run.sh [SECONDS] [TARGET...]      targets: http-parser campaign jwt blt csv vote writers
 #
 # SwiftPM renames an executable's `main`, which libFuzzer needs, so each target is built with
 # swiftc over the sources of the modules it fuzzes, compiled as one module (their `import
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(http-parser campaign jwt blt csv)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(http-parser campaign jwt blt csv vote writers)
 
 counting=(Sources/VoxPopFoundation Sources/VoxPopCounting)
 campaigns=("${counting[@]}" Sources/VoxPopCampaigns)
@@ -24,6 +24,12 @@ sources_of() {
         campaign) echo "${campaigns[@]}" ;;
         jwt) echo Sources/VoxPopFoundation Sources/VoxPopWeb/Identity/JWT.swift ;;
         blt | csv) echo "${counting[@]}" ;;
+        vote) echo "${campaigns[@]}" Sources/VoxPopEngine/Votes/Vote.swift Sources/VoxPopEngine/Votes/VoteRules.swift \
+            Sources/VoxPopEngine/Ballots/FrozenBallot.swift Sources/VoxPopEngine/Ballots/BallotCount.swift \
+            Sources/VoxPopEngine/Ballots/WriteInDecision.swift Sources/VoxPopWeb/API/VoteBody.swift \
+            Sources/VoxPopWeb/Problems/Problem.swift Sources/VoxPopWeb/Problems/ProblemType.swift \
+            Sources/VoxPopHTTP/HTTPResponse.swift ;;
+        writers) echo "${counting[@]}" Sources/VoxPopEngine/Publication ;;
         *) echo "unknown fuzz target: $1" >&2; exit 2 ;;
     esac
 }

@@ -9,7 +9,7 @@ import VoxPopFoundation
 struct CampaignDecoder {
     let file: String
     let source: SourceText
-    private(set) var problems: [Problem] = []
+    private(set) var problems: [CampaignProblem] = []
     /// Where the campaign's `id` value starts, for cross-file duplicate checks.
     private(set) var campaignIDOffset: Int?
 
@@ -126,7 +126,8 @@ struct CampaignDecoder {
 
     mutating func report(_ offset: Int, _ path: JSONPath, _ message: String) {
         let (line, column) = source.lineAndColumn(of: offset)
-        problems.append(Problem(file: file, line: line, column: column, path: path.description, message: message))
+        problems.append(
+            CampaignProblem(file: file, line: line, column: column, path: path.description, message: message))
     }
 
     func position(of offset: Int) -> String {

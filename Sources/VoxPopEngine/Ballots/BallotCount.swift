@@ -1,6 +1,5 @@
 import VoxPopCampaigns
 import VoxPopCounting
-import VoxPopStore
 
 /// Counts a ballot's stored votes under its frozen rules.
 ///
@@ -19,7 +18,7 @@ struct BallotCount {
     /// Counts stored vote texts, identical ones grouped with their number.
     static func count(
         _ ballot: FrozenBallot, votes stored: [(text: String, weight: Int)],
-        decisions: [String: Store.WriteInDecision] = [:]
+        decisions: [String: WriteInDecision] = [:]
     ) throws(CountError) -> BallotCount {
         let votes = decisions.isEmpty ? stored : stored.compactMap { vote in moderated(vote, decisions) }
         var labels = ballot.options.map(\.label)
@@ -129,7 +128,7 @@ struct BallotCount {
     /// A write-in vote as the operators' decisions leave it: nil if rejected, the target's text if
     /// merged (following up to 8 merges, so a loop of merges cannot hang a count).
     static func moderated(
-        _ vote: (text: String, weight: Int), _ decisions: [String: Store.WriteInDecision]
+        _ vote: (text: String, weight: Int), _ decisions: [String: WriteInDecision]
     ) -> (text: String, weight: Int)? {
         guard var text = Vote.writeIn(inText: vote.text) else { return vote }
         for _ in 0..<8 {

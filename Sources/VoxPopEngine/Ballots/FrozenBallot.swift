@@ -75,3 +75,8 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
         return changed
     }
 }
+
+extension FrozenBallot {
+    /// `Ballot.takesIdeas`, for the rules frozen at opening.
+    var takesIdeas: Bool { writeInMaxLength != nil && countingMethod.ballotShape.takesValues }
+}

@@ -123,8 +123,3 @@ extension Engine {
         }
     }
 }
-
-extension FrozenBallot {
-    /// `Ballot.takesIdeas`, for the rules frozen at opening.
-    var takesIdeas: Bool { writeInMaxLength != nil && countingMethod.ballotShape.takesValues }
-}

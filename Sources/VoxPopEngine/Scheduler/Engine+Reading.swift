@@ -82,12 +82,12 @@ extension Engine {
         guard let live, live.isReady else {
             store.sync()
             let count = try BallotCount.count(
-                rules, votes: try store.countedVotes(id).votes, decisions: try store.decisions(id))
+                rules, votes: try store.countedVotes(id).votes, decisions: try store.writeInDecisions(id))
             return LiveCount.Counted(count: count, version: 0, at: clock.now)
         }
         return try live.current(now: clock.now) { texts, sums, ballots in
             guard live.kind == .sums else {
-                return try BallotCount.count(rules, votes: texts, decisions: try store.decisions(id))
+                return try BallotCount.count(rules, votes: texts, decisions: try store.writeInDecisions(id))
             }
             let tally = try Counter.count(
                 scores: rules.options.map { sums[$0.id] ?? 0 }, candidates: rules.options.map(\.label),
@@ -109,14 +109,14 @@ extension Engine {
         public var id: String
         public var spellings: [(text: String, count: Int)]
         public var count: Int
-        public var decision: Store.WriteInDecision?
+        public var decision: WriteInDecision?
     }
 
     /// The write-ins of a ballot, most written first, each with the operators' decision.
     public func writeIns(campaign: String, ballot: String) throws -> [WriteInGroup]? {
         guard let id = runtimeOf(Reference(campaign: campaign, ballot: ballot))?.id else { return nil }
         store.sync()
-        let decisions = try store.decisions(id)
+        let decisions = try store.writeInDecisions(id)
         var groups: [String: WriteInGroup] = [:]
         for (text, count) in try store.countedVotes(id).votes {
             guard let spelling = Vote.writeIn(inText: text) else { continue }

@@ -143,7 +143,7 @@ extension Engine {
             throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
         }
         let count = try BallotCount.count(
-            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.decisions(runtime.id))
+            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.writeInDecisions(runtime.id))
         if runtime.state >= .closed { state.withLock { $0.ballots[reference]!.count = count } }
         return count
     }

@@ -2,7 +2,7 @@
 ///
 /// Problems are data, not thrown errors: a check collects every problem in every file, sorts them
 /// by position and prints them once, as `FILE:LINE:COLUMN: JSON.PATH: message`.
-public struct Problem: Sendable, Equatable, Comparable, CustomStringConvertible {
+public struct CampaignProblem: Sendable, Equatable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -20,7 +20,7 @@ public struct Problem: Sendable, Equatable, Comparable, CustomStringConvertible 
 
     public var description: String { "\(file):\(line):\(column): \(path): \(message)" }
 
-    public static func < (lhs: Problem, rhs: Problem) -> Bool {
+    public static func < (lhs: CampaignProblem, rhs: CampaignProblem) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.path, lhs.message) < (
             rhs.file, rhs.line, rhs.column, rhs.path, rhs.message
         )
