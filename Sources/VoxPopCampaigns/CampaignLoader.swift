@@ -58,7 +58,10 @@ public enum CampaignLoader {
                         file: file, line: 1, column: 1, path: "$", message: "cannot read the file: \(reason)"))
                 continue
             }
-            var decoder = CampaignDecoder(file: file, bytes: Array(data))
+            // Relative media paths name files in the media folder beside the campaign file.
+            let folder = (file as NSString).deletingLastPathComponent
+            let media = URL(fileURLWithPath: folder.isEmpty ? "media" : folder + "/media")
+            var decoder = CampaignDecoder(file: file, bytes: Array(data), mediaDirectory: media)
             let campaign = decoder.decode()
             problems += decoder.problems
             if let campaign, let idOffset = decoder.campaignIDOffset {
@@ -79,9 +82,12 @@ public enum CampaignLoader {
         return Loaded(campaigns: campaigns, problems: problems.sorted(), fileCount: files.count)
     }
 
-    /// Reads one campaign from bytes already in memory; `file` names it in problems.
-    public static func decode(_ bytes: [UInt8], file: String) -> (campaign: Campaign?, problems: [CampaignProblem]) {
-        var decoder = CampaignDecoder(file: file, bytes: bytes)
+    /// Reads one campaign from bytes already in memory; `file` names it in problems. Relative
+    /// media paths are checked against `mediaDirectory` when it is given.
+    public static func decode(_ bytes: [UInt8], file: String, mediaDirectory: URL? = nil) -> (
+        campaign: Campaign?, problems: [CampaignProblem]
+    ) {
+        var decoder = CampaignDecoder(file: file, bytes: bytes, mediaDirectory: mediaDirectory)
         let campaign = decoder.decode()
         return (campaign, decoder.problems.sorted())
     }

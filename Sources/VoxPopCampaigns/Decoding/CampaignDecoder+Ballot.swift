@@ -14,12 +14,12 @@ struct BallotDraft {
 extension CampaignDecoder {
     static let ballotKeys = [
         "id", "question", "description", "method", "options", "optionsFrom", "writeIns", "maxChoices", "seats",
-        "budget", "maxScore", "shortlist", "opens", "closes", "revote", "results",
+        "budget", "maxScore", "shortlist", "opens", "closes", "revote", "results", "optionOrder",
     ]
     static let optionKeys = ["id", "label", "description", "media"]
-    static let mediaKeys = ["type", "url", "alt"]
-    static let optionsFromKeys = ["ballot", "top"]
-    static let writeInKeys = ["maxLength", "moderation"]
+    static let mediaKeys = ["type", "url", "alt", "poster", "captions"]
+    static let optionsFromKeys = ["ballot", "top", "confirm"]
+    static let writeInKeys = ["maxLength", "moderation", "aliases"]
     static let scheduleKeys = ["after"]
     /// Methods whose ballots can carry a voter's own option; ranked write-ins are not counted yet.
     static let writeInMethods: Set<CountingMethod> = [.plurality, .approval, .cumulative]
@@ -86,6 +86,9 @@ extension CampaignDecoder {
         let results = fields["results"].flatMap {
             oneOf(ResultsVisibility.allCases.map(\.rawValue), $0.value, at: path.key("results"))
         }
+        let optionOrder = fields["optionOrder"].flatMap {
+            oneOf(OptionOrder.allCases.map(\.rawValue), $0.value, at: path.key("optionOrder"))
+        }
 
         guard problems.count == problemsBefore, let id, let question, let method else { return nil }
         let ballot = Ballot(
@@ -93,7 +96,8 @@ extension CampaignDecoder {
             optionsFrom: optionsFrom, writeIns: writeIns, maxChoices: maxChoices, seats: seats ?? 1, budget: budget,
             maxScore: maxScore, shortlist: shortlist, opens: opens, closes: closes,
             revote: revote.flatMap(RevotePolicy.init(rawValue:)) ?? .once,
-            results: results.flatMap(ResultsVisibility.init(rawValue:)) ?? .onClose)
+            results: results.flatMap(ResultsVisibility.init(rawValue:)) ?? .onClose,
+            optionOrder: optionOrder.flatMap(OptionOrder.init(rawValue:)))
         let draft = BallotDraft(ballot: ballot, node: node, path: path, offsets: offsets)
         // A ballot that breaks a rule is still whole enough for the checks across ballots.
         checkRules(of: draft, fields: fields)
@@ -151,22 +155,34 @@ extension CampaignDecoder {
         let kind = required("type", in: fields, of: node, at: path).flatMap {
             oneOf(Media.Kind.allCases.map(\.rawValue), $0.value, at: path.key("type"))
         }
-        let url = required("url", in: fields, of: node, at: path).flatMap { webAddress($0.value, at: path.key("url")) }
-        let alt = fields["alt"].flatMap { text($0.value, at: path.key("alt")) }
-        guard let kind, let url, fields["alt"] == nil || alt != nil else { return nil }
-        return Media(kind: Media.Kind(rawValue: kind)!, url: url, alt: alt)
-    }
-
-    private mutating func webAddress(_ node: JSONNode, at path: JSONPath) -> String? {
-        guard let value = string(node, at: path) else { return nil }
-        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
-            scheme == "https" || scheme == "http",
-            url.host?.isEmpty == false
-        else {
-            report(node.offset, path, "\"\(value)\" is not a web address; write a full https:// address")
-            return nil
+        let problemsBefore = problems.count
+        let url = required("url", in: fields, of: node, at: path).flatMap {
+            mediaReference($0.value, at: path.key("url"))
         }
-        return value
+        let alt = fields["alt"].flatMap { text($0.value, at: path.key("alt")) }
+        let poster = fields["poster"].flatMap { mediaReference($0.value, at: path.key("poster")) }
+        var captions: [(language: String, url: String)] = []
+        if let member = fields["captions"] {
+            if case .object(let tracks) = member.value.value {
+                for track in tracks {
+                    let trackPath = path.key("captions").key(track.key)
+                    if !Self.isLanguageTag(track.key) {
+                        report(track.keyOffset, trackPath, "\"\(track.key)\" is not a language tag, like \"en\" or \"nb\"")
+                    } else if let file = mediaReference(track.value, at: trackPath) {
+                        captions.append((track.key, file))
+                    }
+                }
+            } else {
+                report(
+                    member.value.offset, path.key("captions"),
+                    "expected captions as an object of language to a WebVTT file, like {\"en\": \"interview.en.vtt\"}")
+            }
+        }
+        if kind == "image", fields["poster"] != nil || fields["captions"] != nil {
+            report(fields["poster"]?.keyOffset ?? fields["captions"]!.keyOffset, path, "\"poster\" and \"captions\" are for videos")
+        }
+        guard problems.count == problemsBefore, let kind, let url else { return nil }
+        return Media(kind: Media.Kind(rawValue: kind)!, url: url, alt: alt, poster: poster, captions: captions)
     }
 
     private mutating func optionsSource(_ node: JSONNode, at path: JSONPath) -> OptionsSource? {
@@ -179,8 +195,9 @@ extension CampaignDecoder {
         let top = required("top", in: fields, of: node, at: path).flatMap {
             integer($0.value, at: path.key("top"), in: 2...1000)
         }
-        guard let ballot, let top else { return nil }
-        return OptionsSource(ballot: ballot, top: top)
+        let confirm = fields["confirm"].flatMap { boolean($0.value, at: path.key("confirm")) }
+        guard let ballot, let top, fields["confirm"] == nil || confirm != nil else { return nil }
+        return OptionsSource(ballot: ballot, top: top, confirm: confirm ?? false)
     }
 
     private mutating func writeInPolicy(_ node: JSONNode, at path: JSONPath) -> WriteInPolicy? {
@@ -189,12 +206,41 @@ extension CampaignDecoder {
         let moderation = fields["moderation"].flatMap {
             oneOf(WriteInPolicy.Moderation.allCases.map(\.rawValue), $0.value, at: path.key("moderation"))
         }
-        if fields["maxLength"] != nil && maxLength == nil || fields["moderation"] != nil && moderation == nil {
+        var aliases: [(from: String, to: String)] = []
+        var aliasesValid = true
+        if let member = fields["aliases"] {
+            if case .object(let pairs) = member.value.value {
+                for pair in pairs {
+                    guard let to = string(pair.value, at: path.key("aliases").key(pair.key)) else {
+                        aliasesValid = false
+                        continue
+                    }
+                    if WriteInKey(pair.key).isEmpty || WriteInKey(to).isEmpty {
+                        report(pair.keyOffset, path.key("aliases").key(pair.key), "an alias needs letters or digits on both sides")
+                        aliasesValid = false
+                    } else if WriteInKey(pair.key) == WriteInKey(to) {
+                        report(
+                            pair.keyOffset, path.key("aliases").key(pair.key),
+                            "\"\(pair.key)\" and \"\(to)\" are one write-in already (case, accents and punctuation do not count)")
+                        aliasesValid = false
+                    }
+                    aliases.append((pair.key, to))
+                }
+            } else {
+                report(
+                    member.value.offset, path.key("aliases"),
+                    "expected aliases as an object of spelling to the write-in it means, like {\"NYC\": \"New York\"}")
+                aliasesValid = false
+            }
+        }
+        if fields["maxLength"] != nil && maxLength == nil || fields["moderation"] != nil && moderation == nil
+            || !aliasesValid
+        {
             return nil
         }
         return WriteInPolicy(
             maxLength: maxLength ?? WriteInPolicy.defaultMaxLength,
-            moderation: moderation.flatMap(WriteInPolicy.Moderation.init(rawValue:)) ?? .after)
+            moderation: moderation.flatMap(WriteInPolicy.Moderation.init(rawValue:)) ?? .after, aliases: aliases)
     }
 
     private mutating func scheduleTime(_ node: JSONNode, at path: JSONPath, timeZone: TimeZone?, timeZoneGiven: Bool)

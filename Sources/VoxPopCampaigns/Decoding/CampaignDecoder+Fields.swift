@@ -144,6 +144,14 @@ extension CampaignDecoder {
         return Int(value)
     }
 
+    mutating func boolean(_ node: JSONNode, at path: JSONPath) -> Bool? {
+        guard case .bool(let value) = node.value else {
+            report(node.offset, path, "expected true or false, found \(node.typeName)")
+            return nil
+        }
+        return value
+    }
+
     /// One of a fixed set of words, with "did you mean" for a near miss.
     mutating func oneOf(_ allowed: [String], _ node: JSONNode, at path: JSONPath) -> String? {
         guard let value = string(node, at: path) else { return nil }

@@ -12,14 +12,20 @@ struct CampaignDecoder {
     private(set) var problems: [CampaignProblem] = []
     /// Where the campaign's `id` value starts, for cross-file duplicate checks.
     private(set) var campaignIDOffset: Int?
+    /// The folder relative media paths are read from, when known: each must name a file there.
+    let mediaDirectory: URL?
+    /// The campaign's `mediaOrigins`, read before its media.
+    var mediaOrigins: [String] = []
 
-    init(file: String, bytes: [UInt8]) {
+    init(file: String, bytes: [UInt8], mediaDirectory: URL? = nil) {
         self.file = file
         self.source = SourceText(bytes: bytes)
+        self.mediaDirectory = mediaDirectory
     }
 
     static let campaignKeys = [
-        "$schema", "id", "title", "description", "timeZone", "audience", "tieBreakSeed", "ballots",
+        "$schema", "id", "title", "description", "timeZone", "audience", "tieBreakSeed", "ballots", "mediaOrigins",
+        "theme", "embedOrigins",
     ]
     static let audienceKeys = ["identity", "secretEnv"]
 
@@ -47,6 +53,9 @@ struct CampaignDecoder {
         let audience = required("audience", in: fields, of: root, at: path).flatMap {
             readAudience($0.value, at: path.key("audience"))
         }
+        mediaOrigins = fields["mediaOrigins"].flatMap { origins($0.value, at: path.key("mediaOrigins")) } ?? []
+        let embedOrigins = fields["embedOrigins"].flatMap { origins($0.value, at: path.key("embedOrigins")) } ?? []
+        let theme = fields["theme"].flatMap { readTheme($0.value, at: path.key("theme")) }
         let ballots = required("ballots", in: fields, of: root, at: path).flatMap {
             readBallots($0.value, at: path.key("ballots"), timeZone: timeZone, timeZoneGiven: fields["timeZone"] != nil)
         }
@@ -54,7 +63,8 @@ struct CampaignDecoder {
         guard problems.isEmpty, let id, let title, let timeZone, let audience, let ballots else { return nil }
         return Campaign(
             id: id, title: title, description: description, timeZone: timeZone.identifier, audience: audience,
-            tieBreakSeed: tieBreakSeed ?? id, ballots: ballots)
+            tieBreakSeed: tieBreakSeed ?? id, ballots: ballots, mediaOrigins: mediaOrigins, theme: theme,
+            embedOrigins: embedOrigins)
     }
 
     /// Any text, so an operator can use a date, a public random beacon value, or a phrase.

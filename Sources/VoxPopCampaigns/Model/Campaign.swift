@@ -14,8 +14,24 @@ public struct Campaign: Sendable, Equatable {
     /// fixed before voting starts; the campaign id when the file gives none.
     public var tieBreakSeed: String
     public var ballots: [Ballot]
+    /// Origins (`https://media.example.com`) absolute media URLs may come from; the pages'
+    /// Content-Security-Policy allows them and no others.
+    public var mediaOrigins: [String] = []
+    /// The brand on the campaign's pages.
+    public var theme: Theme?
+    /// Origins whose pages may frame `/c/{campaign}/embed`; none may otherwise.
+    public var embedOrigins: [String] = []
 
     public func ballot(_ id: String) -> Ballot? { ballots.first { $0.id == id } }
+}
+
+/// A campaign's brand: an accent colour for links and buttons (readable on white: `voxpop check`
+/// holds it to WCAG AA), a logo and a hero picture (also the preview a shared link shows).
+public struct Theme: Sendable, Equatable {
+    /// `#RRGGBB`.
+    public var accent: String?
+    public var logo: String?
+    public var hero: String?
 }
 
 /// Who may vote, and how a voter proves who they are.
