@@ -247,6 +247,16 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// The vote that counts now for a voter (by pseudonym) on a ballot, if any.
+    public func currentVote(_ ballotID: Int64, voter: [UInt8]) throws(SQLiteError) -> String? {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement("SELECT vote FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
+            try select.bind(.integer(ballotID), .blob(voter))
+            defer { select.reset() }
+            return try select.step() ? select.text(0) : nil
+        }
+    }
+
     /// A ballot's audit chain: every accepted vote in order, replaced ones included.
     public struct LoggedVote: Sendable {
         public var seq: Int64

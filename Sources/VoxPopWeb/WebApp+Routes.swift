@@ -52,6 +52,7 @@ extension WebApp {
 
         // The voters' pages (docs/pages.md) and their style sheet and script.
         router.add("GET", "/assets/:name", face: .page, .now { try WebAssets.response($0[0]) })
+        router.add("GET", "/media/*", face: .page, on: .worker, .now { try $0.app.mediaFile($0) })
         router.add("GET", "/", face: .page, .now { $0.app.indexPage($0) })
         router.add("GET", "/c/:campaign", face: .page, .now { try $0.app.votingPage($0) })
         router.add("POST", "/c/:campaign/:ballot", face: .page, .later { try $0.app.formVote($0, respond: $1) })

@@ -22,6 +22,8 @@ public final class WebApp: HTTPHandler, Sendable {
     let loadCampaigns: @Sendable () -> CampaignLoader.Loaded
     let environment: [String: String]
     let clock: any Clock
+    /// The media folder's files, served at `/media/`.
+    let media: MediaFiles
     /// The threads that run the handlers an event loop must not wait for.
     let workers: Worker<@Sendable () -> Void>
     private let router: Router
@@ -31,12 +33,13 @@ public final class WebApp: HTTPHandler, Sendable {
     /// How many threads run the handlers that read the store or count.
     static let workerThreads = 4
 
-    /// Reads the operator key (`VOXPOP_OPERATOR_KEY`) and the campaigns' token secrets from
-    /// `environment`.
+    /// Reads the operator keys and the campaigns' token secrets from `environment`; serves media
+    /// from `mediaDirectory` (the media folder beside the campaign files).
     public init(
         engine: Engine, campaigns: [Campaign], environment: [String: String], clock: any Clock,
-        loadCampaigns: @escaping @Sendable () -> CampaignLoader.Loaded
+        mediaDirectory: URL, loadCampaigns: @escaping @Sendable () -> CampaignLoader.Loaded
     ) {
+        media = MediaFiles(directory: mediaDirectory)
         self.engine = engine
         self.environment = environment
         self.clock = clock

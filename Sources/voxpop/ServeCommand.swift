@@ -85,6 +85,7 @@ enum ServeCommand {
         }
         let app = WebApp(
             engine: engine, campaigns: campaigns, environment: environment, clock: clock,
+            mediaDirectory: URL(fileURLWithPath: directory).appendingPathComponent("media"),
             loadCampaigns: { CampaignLoader.load(paths: [directory]) })
         for warning in app.warnings { printError("voxpop serve: warning: \(warning)") }
 

@@ -33,6 +33,7 @@ final class APIHarness {
         let paths = Self.files.map { EngineHarness.repository.appendingPathComponent("Campaigns/\($0)").path }
         app = WebApp(
             engine: engine, campaigns: engines.campaigns, environment: environment, clock: engines.clock,
+            mediaDirectory: EngineHarness.repository.appendingPathComponent("Campaigns/media"),
             loadCampaigns: { CampaignLoader.load(paths: paths) })
         var configuration = HTTPServer.Configuration()
         configuration.port = 0

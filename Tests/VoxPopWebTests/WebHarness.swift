@@ -26,6 +26,7 @@ final class WebHarness {
         let paths = campaignFiles.map { EngineHarness.repository.appendingPathComponent("Campaigns/\($0)").path }
         app = WebApp(
             engine: engines.engine, campaigns: engines.campaigns, environment: environment, clock: engines.clock,
+            mediaDirectory: EngineHarness.repository.appendingPathComponent("Campaigns/media"),
             loadCampaigns: { CampaignLoader.load(paths: paths) })
     }
 

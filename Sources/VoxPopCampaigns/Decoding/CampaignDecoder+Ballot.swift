@@ -167,7 +167,8 @@ extension CampaignDecoder {
                 for track in tracks {
                     let trackPath = path.key("captions").key(track.key)
                     if !Self.isLanguageTag(track.key) {
-                        report(track.keyOffset, trackPath, "\"\(track.key)\" is not a language tag, like \"en\" or \"nb\"")
+                        report(
+                            track.keyOffset, trackPath, "\"\(track.key)\" is not a language tag, like \"en\" or \"nb\"")
                     } else if let file = mediaReference(track.value, at: trackPath) {
                         captions.append((track.key, file))
                     }
@@ -179,7 +180,9 @@ extension CampaignDecoder {
             }
         }
         if kind == "image", fields["poster"] != nil || fields["captions"] != nil {
-            report(fields["poster"]?.keyOffset ?? fields["captions"]!.keyOffset, path, "\"poster\" and \"captions\" are for videos")
+            report(
+                fields["poster"]?.keyOffset ?? fields["captions"]!.keyOffset, path,
+                "\"poster\" and \"captions\" are for videos")
         }
         guard problems.count == problemsBefore, let kind, let url else { return nil }
         return Media(kind: Media.Kind(rawValue: kind)!, url: url, alt: alt, poster: poster, captions: captions)
@@ -216,12 +219,15 @@ extension CampaignDecoder {
                         continue
                     }
                     if WriteInKey(pair.key).isEmpty || WriteInKey(to).isEmpty {
-                        report(pair.keyOffset, path.key("aliases").key(pair.key), "an alias needs letters or digits on both sides")
+                        report(
+                            pair.keyOffset, path.key("aliases").key(pair.key),
+                            "an alias needs letters or digits on both sides")
                         aliasesValid = false
                     } else if WriteInKey(pair.key) == WriteInKey(to) {
                         report(
                             pair.keyOffset, path.key("aliases").key(pair.key),
-                            "\"\(pair.key)\" and \"\(to)\" are one write-in already (case, accents and punctuation do not count)")
+                            "\"\(pair.key)\" and \"\(to)\" are one write-in already (case, accents and punctuation do not count)"
+                        )
                         aliasesValid = false
                     }
                     aliases.append((pair.key, to))

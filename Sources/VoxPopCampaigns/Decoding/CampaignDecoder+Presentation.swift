@@ -8,7 +8,9 @@ extension CampaignDecoder {
     /// An origin as a browser compares them: `https://host` or `https://host:port`, nothing more.
     mutating func origins(_ node: JSONNode, at path: JSONPath) -> [String]? {
         guard case .array(let elements) = node.value else {
-            report(node.offset, path, "expected a list of origins such as [\"https://media.example.com\"], found \(node.typeName)")
+            report(
+                node.offset, path,
+                "expected a list of origins such as [\"https://media.example.com\"], found \(node.typeName)")
             return nil
         }
         var origins: [String] = []
@@ -44,7 +46,9 @@ extension CampaignDecoder {
         guard let value = string(node, at: path) else { return nil }
         if value.contains("://") {
             guard let origin = Self.origin(of: value) else {
-                report(node.offset, path, "\"\(value)\" is not a web address; write a full https:// address or a path in the media folder")
+                report(
+                    node.offset, path,
+                    "\"\(value)\" is not a web address; write a full https:// address or a path in the media folder")
                 return nil
             }
             guard mediaOrigins.contains(origin) else {
@@ -66,7 +70,8 @@ extension CampaignDecoder {
         if let mediaDirectory {
             let file = mediaDirectory.appendingPathComponent(relative.path)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else {
                 report(node.offset, path, "no file \(relative.path) in the media folder \(mediaDirectory.relativePath)")
                 return nil
             }

@@ -30,6 +30,12 @@ extension WebApp {
             200, VotingPage(campaign: campaign, views: views, language: request.language, token: token).render())
     }
 
+    /// `GET /media/{path}`: a file the campaigns name in the media folder.
+    func mediaFile(_ request: WebRequest) throws -> HTTPResponse {
+        let campaigns = engine.campaignIDs.compactMap { engine.campaign($0) }
+        return try media.response(request[0], named: MediaFiles.named(by: campaigns), request: request.http)
+    }
+
     func resultsPage(_ request: WebRequest) throws -> HTTPResponse {
         let (campaign, ballot) = (request[0], request[1])
         guard let page = try engine.resultsHTML(campaign: campaign, ballot: ballot) else {

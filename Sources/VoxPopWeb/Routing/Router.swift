@@ -29,6 +29,8 @@ struct Router: Sendable {
         enum Segment: Sendable, Equatable {
             case literal(String)
             case parameter
+            /// The rest of the path, one or more segments, as one parameter (`a/b/c`): last only.
+            case rest
         }
         var method: String
         var segments: [Segment]
@@ -38,14 +40,18 @@ struct Router: Sendable {
 
         /// The parameters, when the path fits the pattern.
         func match(_ path: [Substring]) -> [String]? {
-            guard path.count == segments.count else { return nil }
+            let open = segments.last == .rest
+            guard open ? path.count >= segments.count : path.count == segments.count else { return nil }
             var parameters: [String] = []
-            for (part, segment) in zip(path, segments) {
+            for (index, segment) in segments.enumerated() {
+                let part = path[index]
                 switch segment {
                 case .literal(let text): guard part == text else { return nil }
                 case .parameter:
                     guard !part.isEmpty else { return nil }
                     parameters.append(String(part))
+                case .rest:
+                    parameters.append(path[index...].joined(separator: "/"))
                 }
             }
             return parameters
@@ -56,14 +62,23 @@ struct Router: Sendable {
     /// The routes by their number of segments, as indexes into `routes`: a request is matched
     /// only against patterns of its length.
     private var bySegments: [Int: [Int]] = [:]
+    /// The routes whose pattern ends in `*`, tried after those.
+    private var openRoutes: [Int] = []
 
     /// Adds a route. `pattern` is a path whose `:name` segments are parameters, handed to the
-    /// handler in order: `/v1/campaigns/:campaign/ballots/:ballot/votes`.
+    /// handler in order: `/v1/campaigns/:campaign/ballots/:ballot/votes`; a last segment `*`
+    /// takes the rest of the path.
     mutating func add(
         _ method: String, _ pattern: String, face: Face, on execution: Execution = .loop, _ handler: Handler
     ) {
-        let segments = Self.split(pattern[...]).map { $0.first == ":" ? Route.Segment.parameter : .literal(String($0)) }
-        bySegments[segments.count, default: []].append(routes.count)
+        let segments = Self.split(pattern[...]).map {
+            $0 == "*" ? .rest : $0.first == ":" ? Route.Segment.parameter : .literal(String($0))
+        }
+        if segments.last == .rest {
+            openRoutes.append(routes.count)
+        } else {
+            bySegments[segments.count, default: []].append(routes.count)
+        }
         routes.append(Route(method: method, segments: segments, face: face, execution: execution, handler: handler))
     }
 
@@ -100,13 +115,17 @@ struct Router: Sendable {
         let asked = method == "HEAD" ? "GET" : method
         var allowed: [String] = []
         var face: Face?
-        for position in bySegments[segments.count] ?? [] {
-            let route = routes[position]
-            guard let parameters = route.match(segments) else { continue }
-            if route.method == asked { return .route(route, parameters: parameters) }
-            allowed.append(route.method)
-            face = face ?? route.face
+        func find(among positions: [Int]) -> Resolution? {
+            for position in positions {
+                let route = routes[position]
+                guard let parameters = route.match(segments) else { continue }
+                if route.method == asked { return .route(route, parameters: parameters) }
+                allowed.append(route.method)
+                face = face ?? route.face
+            }
+            return nil
         }
+        if let found = find(among: bySegments[segments.count] ?? []) ?? find(among: openRoutes) { return found }
         guard let face else {
             return .problem(Problem(.notFound, "no such resource: \(path)"), face: Self.face(of: segments))
         }
