@@ -69,6 +69,28 @@ enum Schema {
             expires_at INTEGER NOT NULL,
             ended_at INTEGER) WITHOUT ROWID;
         """,
+        // The operator's desk: which invite codes voted or were revoked; write-in groups' labels
+        // and dismissed merge suggestions; options withdrawn before publication; what operators
+        // set on ideas that are not suggested ones (a file option's status), merges of ideas and
+        // official replies; and the log of every operator action and scheduler step.
+        """
+        ALTER TABLE invites ADD COLUMN used_at INTEGER;
+        ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
+        CREATE TABLE write_in_labels(
+            ballot INTEGER NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY(ballot, key)) WITHOUT ROWID;
+        CREATE TABLE write_in_dismissals(
+            ballot INTEGER NOT NULL, suggestion TEXT NOT NULL, PRIMARY KEY(ballot, suggestion)) WITHOUT ROWID;
+        CREATE TABLE withdrawals(
+            ballot INTEGER NOT NULL, option TEXT NOT NULL, at INTEGER NOT NULL,
+            PRIMARY KEY(ballot, option)) WITHOUT ROWID;
+        CREATE TABLE idea_notes(
+            ballot INTEGER NOT NULL, option TEXT NOT NULL, status TEXT, merged_into TEXT, reply TEXT,
+            replied_at INTEGER, PRIMARY KEY(ballot, option)) WITHOUT ROWID;
+        CREATE TABLE operator_log(
+            seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+            campaign TEXT, ballot TEXT, detail TEXT NOT NULL);
+        CREATE INDEX operator_log_by_ballot ON operator_log(campaign, ballot, seq);
+        """,
     ]
 
     /// Brings the database to the newest version, one migration per transaction.

@@ -14,13 +14,37 @@ struct BallotCount {
     let optionIDs: [String]
     /// The votes counted.
     let votes: Int
+    /// The labels of the options withdrawn before the count, as if they had never stood.
+    var withdrawn: [String] = []
 
-    /// Counts stored vote texts, identical ones grouped with their number.
+    /// Counts stored vote texts, identical ones grouped with their number, with the operators'
+    /// write-in decisions.
     static func count(
         _ ballot: FrozenBallot, votes stored: [(text: String, weight: Int)],
         decisions: [String: WriteInDecision] = [:]
     ) throws(CountError) -> BallotCount {
-        let votes = decisions.isEmpty ? stored : stored.compactMap { vote in moderated(vote, decisions) }
+        try count(ballot, votes: stored, adjustments: CountAdjustments(decisions: decisions))
+    }
+
+    /// Counts stored vote texts, identical ones grouped with their number, as `adjustments` say:
+    /// write-ins merged (by the operators or the campaign's aliases), rejected or labelled, ideas
+    /// merged into others, options withdrawn.
+    static func count(
+        _ ballot: FrozenBallot, votes stored: [(text: String, weight: Int)], adjustments: CountAdjustments
+    ) throws(CountError) -> BallotCount {
+        let aliases = Dictionary(
+            (ballot.writeInAliases ?? []).map { (WriteInKey($0.from).description, $0.to) },
+            uniquingKeysWith: { first, _ in first })
+        // Each vote as moderation leaves it, with the spelling the voter typed (a merged
+        // write-in counts for its target but does not lend the target its spelling).
+        let votes: [(text: String, weight: Int, typed: String?)] =
+            adjustments.decisions.isEmpty && aliases.isEmpty
+            ? stored.map { ($0.text, $0.weight, Vote.writeIn(inText: $0.text)) }
+            : stored.compactMap { vote in
+                moderated(vote, adjustments.decisions, aliases: aliases).map {
+                    ($0.text, $0.weight, Vote.writeIn(inText: vote.text))
+                }
+            }
         var labels = ballot.options.map(\.label)
         var ids = ballot.options.map(\.id)
         var indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -29,35 +53,43 @@ struct BallotCount {
             indexByKey[WriteInKey(label)] = index
         }
 
-        // Write-ins: one option per key, labelled with its most common spelling.
+        // Write-ins: one option per key, labelled by the operators or with the most common
+        // spelling voters typed for it (a group that has only merged votes takes its target text).
         var spellings: [WriteInKey: [(text: String, count: Int)]] = [:]
+        var totals: [WriteInKey: Int] = [:]
+        var targetText: [WriteInKey: String] = [:]
         var newKeys: [WriteInKey] = []
-        for (text, weight) in votes {
+        for (text, weight, typed) in votes {
             guard let spelling = Vote.writeIn(inText: text) else { continue }
             let key = WriteInKey(spelling)
             if indexByKey[key] != nil { continue }
-            if spellings[key] == nil { newKeys.append(key) }
-            if let at = spellings[key, default: []].firstIndex(where: { $0.text == spelling }) {
+            if totals[key] == nil { newKeys.append(key) }
+            totals[key, default: 0] += weight
+            guard let typed, WriteInKey(typed) == key else {
+                if targetText[key] == nil { targetText[key] = spelling }
+                continue
+            }
+            if let at = spellings[key, default: []].firstIndex(where: { $0.text == typed }) {
                 spellings[key]![at].count += weight
             } else {
-                spellings[key, default: []].append((spelling, weight))
+                spellings[key, default: []].append((typed, weight))
             }
         }
         // A count holds at most `maximumOptions`; past that, the rarest write-ins stand for nothing
         // and their votes count as blank (a flood of distinct texts cannot stop a close).
         let room = max(0, Self.maximumOptions - labels.count)
         if newKeys.count > room {
-            let totals = Dictionary(
-                uniqueKeysWithValues: newKeys.map { ($0, spellings[$0]!.reduce(0) { $0 + $1.count }) })
             let kept = Set(
                 newKeys.sorted { (totals[$0]!, $1.description) > (totals[$1]!, $0.description) }.prefix(room))
             newKeys = newKeys.filter(kept.contains)
         }
         var nextSuffix: [String: Int] = [:]
         for key in newKeys {
-            let variants = spellings[key]!
-            let most = variants.map(\.count).max()!
-            let label = variants.first { $0.count == most }!.text
+            let variants = spellings[key] ?? []
+            let most = variants.map(\.count).max()
+            let label =
+                adjustments.labels[key.description] ?? variants.first { $0.count == most }?.text ?? targetText[key]
+                ?? key.description
             let base = slug(key.description)
             var id = base
             // Suffixes continue from the last one used for this slug: thousands of write-ins in
@@ -74,18 +106,48 @@ struct BallotCount {
             ids.append(id)
         }
 
+        // Withdrawn options leave the count as if they had never stood: votes skip them (a ranking
+        // to its next preference). Merged ideas count for the idea they were merged into.
+        var withdrawnLabels: [String] = []
+        var position = [Int?](repeating: nil, count: ids.count)
+        if !adjustments.withdrawn.isEmpty {
+            var keptLabels: [String] = []
+            var keptIDs: [String] = []
+            for index in ids.indices {
+                if adjustments.withdrawn.contains(ids[index]) {
+                    withdrawnLabels.append(labels[index])
+                } else {
+                    position[index] = keptIDs.count
+                    keptLabels.append(labels[index])
+                    keptIDs.append(ids[index])
+                }
+            }
+            (labels, ids) = (keptLabels, keptIDs)
+        } else {
+            for index in ids.indices { position[index] = index }
+        }
+        func standing(_ index: Int?) -> UInt16? { index.flatMap { position[$0] }.map(UInt16.init) }
+        func resolved(_ id: String) -> String {
+            var id = id
+            for _ in 0..<8 {
+                guard let target = adjustments.merges[id] else { break }
+                id = target
+            }
+            return id
+        }
+
         let method = ballot.countingMethod
         guard !labels.isEmpty else {
             let total = votes.reduce(0) { $0 + $1.weight }
             let seats = method == .stv ? ballot.seats : 1
             let tally = Tally.empty(
                 method: method, seats: seats, ballots: Int64(total), shortlist: ballot.shortlist, seed: ballot.seed)
-            return BallotCount(tally: tally, optionIDs: [], votes: total)
+            return BallotCount(tally: tally, optionIDs: [], votes: total, withdrawn: withdrawnLabels)
         }
         var box = BallotBox(
             candidates: labels, hasValues: method.ballotShape.takesValues)
         var total = 0
-        for (text, count) in votes {
+        for (text, count, _) in votes {
             let weight = Int64(count)
             total += count
             switch Vote(text: text) {
@@ -98,21 +160,24 @@ struct BallotCount {
                 }
                 var seen = Set<UInt16>()
                 box.add(
-                    chosen.compactMap { indexByID[$0].map(UInt16.init) }.filter { seen.insert($0).inserted },
+                    chosen.compactMap { standing(indexByID[resolved($0)]) }.filter { seen.insert($0).inserted },
                     weight: weight)
             case .writeIn(let spelling):
                 // `VoteRules` keeps write-ins off points ballots; a stored one still counts as 1 there.
-                guard let index = indexByKey[WriteInKey(spelling)] else {
-                    box.add([], weight: weight)  // a write-in too rare to stand: blank
+                guard let index = standing(indexByKey[WriteInKey(spelling)]) else {
+                    box.add([], weight: weight)  // a write-in too rare to stand, or withdrawn: blank
                     continue
                 }
-                box.add([UInt16(index)], values: box.hasValues ? [1] : [], weight: weight)
+                box.add([index], values: box.hasValues ? [1] : [], weight: weight)
             case .points(let points):
                 // A stored value past 32 bits never passed the rules: a tampered row, left out.
-                let entries = points.compactMap { id, value -> (UInt16, Int32)? in
-                    guard let index = indexByID[id], let value = Int32(exactly: value) else { return nil }
-                    return (UInt16(index), value)
-                }.sorted { $0.0 < $1.0 }
+                var summed: [UInt16: Int64] = [:]
+                for (id, value) in points {
+                    guard let index = standing(indexByID[resolved(id)]), Int32(exactly: value) != nil else { continue }
+                    summed[index, default: 0] += Int64(value)
+                }
+                let entries = summed.compactMap { index, value in Int32(exactly: value).map { (index, $0) } }
+                    .sorted { $0.0 < $1.0 }
                 box.add(entries.map(\.0), values: box.hasValues ? entries.map(\.1) : [], weight: weight)
             case nil:
                 continue
@@ -122,21 +187,30 @@ struct BallotCount {
             seats: method == .stv ? ballot.seats : 1, maxChoices: ballot.maxChoices, shortlist: ballot.shortlist,
             seed: ballot.seed)
         return BallotCount(
-            tally: try Counter.count(box, method: method, options: options), optionIDs: ids, votes: total)
+            tally: try Counter.count(box, method: method, options: options), optionIDs: ids, votes: total,
+            withdrawn: withdrawnLabels)
     }
 
     /// A write-in vote as the operators' decisions leave it: nil if rejected, the target's text if
     /// merged (following up to 8 merges, so a loop of merges cannot hang a count).
     static func moderated(
-        _ vote: (text: String, weight: Int), _ decisions: [String: WriteInDecision]
+        _ vote: (text: String, weight: Int), _ decisions: [String: WriteInDecision],
+        aliases: [String: String] = [:]
     ) -> (text: String, weight: Int)? {
         guard var text = Vote.writeIn(inText: vote.text) else { return vote }
         for _ in 0..<8 {
-            guard let decision = decisions[WriteInKey(text).description] else { break }
-            switch decision.action {
-            case "reject": return nil
-            case "merge": text = decision.into ?? text
-            default: return ("w:" + text, vote.weight)
+            let key = WriteInKey(text).description
+            // An operator's decision first; else the campaign's alias, if it names this spelling.
+            if let decision = decisions[key] {
+                switch decision.action {
+                case "reject": return nil
+                case "merge": text = decision.into ?? text
+                default: return ("w:" + text, vote.weight)
+                }
+            } else if let alias = aliases[key] {
+                text = alias
+            } else {
+                break
             }
         }
         return ("w:" + text, vote.weight)

@@ -13,6 +13,11 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
         public var label: String
     }
 
+    public struct Alias: Codable, Sendable, Equatable {
+        public var from: String
+        public var to: String
+    }
+
     public var method: String
     public var seats: Int
     public var maxChoices: Int?
@@ -23,6 +28,8 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
     public var results: String
     /// The longest write-in, when write-ins are allowed.
     public var writeInMaxLength: Int?
+    /// The campaign's write-in aliases (`from` spelling counted as `to`), fixed at opening too.
+    public var writeInAliases: [Alias]?
     public var options: [Option]
     public var seed: String
 
@@ -38,6 +45,8 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
         revote = ballot.revote.rawValue
         results = ballot.results.rawValue
         writeInMaxLength = ballot.writeIns?.maxLength
+        let aliases = ballot.writeIns?.aliases ?? []
+        writeInAliases = aliases.isEmpty ? nil : aliases.map { Alias(from: $0.from, to: $0.to) }
         self.options = options
         seed = campaign.tieBreakSeed
     }
@@ -70,7 +79,9 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
         if shortlist != other.shortlist { changed.append("shortlist") }
         if revote != other.revote { changed.append("revote") }
         if results != other.results { changed.append("results") }
-        if writeInMaxLength != other.writeInMaxLength { changed.append("writeIns") }
+        if writeInMaxLength != other.writeInMaxLength || writeInAliases != other.writeInAliases {
+            changed.append("writeIns")
+        }
         if seed != other.seed { changed.append("tieBreakSeed") }
         return changed
     }
