@@ -60,7 +60,8 @@ public enum Audit {
                         \.option)
                 }
                 let recounted = try BallotCount.count(
-                    definition, votes: counted.map { ($0, 1) }, decisions: try store.writeInDecisions(record.id))
+                    definition, votes: counted.map { ($0, 1) },
+                    adjustments: try Engine.adjustments(record.id, store: store))
                 let recount = recounted.tally.json(extra: [
                     ("campaign", JSONText.string(campaign)), ("ballot", JSONText.string(name)),
                     ("votes", "\(recounted.votes)"),

@@ -42,7 +42,7 @@ public final class EngineHarness {
         let store = try! Store(path: databasePath, key: key, synchronous: synchronous)
         let engine = try! Engine(
             campaigns: campaigns, store: store, clock: clock, publisher: Publisher(directory: publishDirectory),
-            key: key)
+            key: key, logLine: { _ in })
         running = (engine, store)
         return engine
     }

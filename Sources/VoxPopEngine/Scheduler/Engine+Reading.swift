@@ -82,12 +82,12 @@ extension Engine {
         guard let live, live.isReady else {
             store.sync()
             let count = try BallotCount.count(
-                rules, votes: try store.countedVotes(id).votes, decisions: try store.writeInDecisions(id))
+                rules, votes: try store.countedVotes(id).votes, adjustments: try Self.adjustments(id, store: store))
             return LiveCount.Counted(count: count, version: 0, at: clock.now)
         }
         return try live.current(now: clock.now) { texts, sums, ballots in
             guard live.kind == .sums else {
-                return try BallotCount.count(rules, votes: texts, decisions: try store.writeInDecisions(id))
+                return try BallotCount.count(rules, votes: texts, adjustments: try Self.adjustments(id, store: store))
             }
             let tally = try Counter.count(
                 scores: rules.options.map { sums[$0.id] ?? 0 }, candidates: rules.options.map(\.label),

@@ -26,7 +26,7 @@ extension Engine {
     }
 
     /// Closes an open ballot now, then counts (and publishes, unless manual) it as at this instant.
-    public func closeNow(campaign: String, ballot: String) throws {
+    public func closeNow(campaign: String, ballot: String, by operatorName: String = "operator") throws {
         schedulerLock.lock()
         do {
             let reference = Reference(campaign: campaign, ballot: ballot)
@@ -35,6 +35,7 @@ extension Engine {
                 throw EngineError(.wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not open")
             }
             try close(reference, due: clock.now)
+            try record(operatorName, "close", campaign, ballot, "closed before its time")
             schedulerLock.unlock()
         } catch {
             schedulerLock.unlock()
@@ -44,7 +45,7 @@ extension Engine {
     }
 
     /// Publishes a tallied ballot (one set to manual publication, after the operator's review).
-    public func publish(campaign: String, ballot: String) throws {
+    public func publish(campaign: String, ballot: String, by operatorName: String = "operator") throws {
         schedulerLock.lock()
         defer { schedulerLock.unlock() }
         let reference = Reference(campaign: campaign, ballot: ballot)
@@ -53,6 +54,7 @@ extension Engine {
             throw EngineError(.wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue), not tallied")
         }
         try publishBallot(reference)
+        try record(operatorName, "publish", campaign, ballot, "published after review")
     }
 
     /// One step for one ballot, if its time has come; the step's name, or nil.
@@ -74,17 +76,24 @@ extension Engine {
                 $0.ballots[reference]!.frozen = frozen
             }
             watchLive(reference, runtime.id, frozen)
+            try record(Self.scheduler, "open", reference.campaign, reference.ballot, "opened on time")
             return "opened"
         case .open:
             guard let due = state.withLock({ $0.closeDue(reference) }), due <= now else { return nil }
             try close(reference, due: due)
+            try record(Self.scheduler, "close", reference.campaign, reference.ballot, "closed on time")
             return "closed"
         case .closed:
-            try tallyBallot(reference)
+            let votes = try tallyBallot(reference)
+            try record(Self.scheduler, "count", reference.campaign, reference.ballot, "\(votes) votes counted")
             return "tallied"
         case .tallied:
-            guard runtime.frozen?.results != ResultsVisibility.manual.rawValue else { return nil }
+            // A manual ballot waits for its operator; so does one whose count a final waits to
+            // have reviewed (`optionsFrom.confirm`): opening the final publishes it.
+            guard runtime.frozen?.results != ResultsVisibility.manual.rawValue, !awaitsConfirmation(reference)
+            else { return nil }
             try publishBallot(reference)
+            try record(Self.scheduler, "publish", reference.campaign, reference.ballot, "published on time")
             return "published"
         case .published:
             return nil
@@ -97,9 +106,10 @@ extension Engine {
     /// publishes them must not reveal.
     private func openDue(_ ballot: Ballot, campaign: String, now: Date) -> Date? {
         if let source = ballot.optionsFrom {
-            guard runtimeOf(Reference(campaign: campaign, ballot: source.ballot))?.state == .published else {
-                return nil
-            }
+            // `confirm`: only an operator opens it (`openNow`).
+            guard !source.confirm,
+                runtimeOf(Reference(campaign: campaign, ballot: source.ballot))?.state == .published
+            else { return nil }
         }
         switch ballot.opens {
         case nil: return now
@@ -110,7 +120,7 @@ extension Engine {
     }
 
     /// The rules and options the ballot will run on; a fed ballot's options are its source's top N.
-    private func freeze(_ ballot: Ballot, campaign: String) throws -> FrozenBallot {
+    func freeze(_ ballot: Ballot, campaign: String) throws -> FrozenBallot {
         let definition = state.withLock { $0.campaigns[campaign]! }
         guard let source = ballot.optionsFrom else {
             return FrozenBallot(ballot: ballot, campaign: definition, options: FrozenBallot.options(of: ballot))
@@ -143,12 +153,14 @@ extension Engine {
             throw EngineError(.failed, "\(reference.campaign)/\(reference.ballot) has no stored rules")
         }
         let count = try BallotCount.count(
-            frozen, votes: try store.countedVotes(runtime.id).votes, decisions: try store.writeInDecisions(runtime.id))
+            frozen, votes: try store.countedVotes(runtime.id).votes, adjustments: try adjustments(runtime.id))
         if runtime.state >= .closed { state.withLock { $0.ballots[reference]!.count = count } }
         return count
     }
 
-    private func tallyBallot(_ reference: Reference) throws {
+    /// Counts and stores the tally; returns the votes counted.
+    @discardableResult
+    private func tallyBallot(_ reference: Reference) throws -> Int {
         let count = try countBallot(reference)
         let id = runtimeOf(reference)!.id
         let json = try publicationJSON(reference, count: count)
@@ -156,6 +168,7 @@ extension Engine {
             id, to: BallotState.tallied.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds,
             tally: json)
         state.withLock { $0.ballots[reference]!.state = .tallied }
+        return count.votes
     }
 
     func publicationJSON(_ reference: Reference, count: BallotCount, countedAt: Date? = nil) throws -> String {
@@ -180,7 +193,7 @@ extension Engine {
             json: json, votes: count.votes, auditDigest: SHA256.hex(digest))
     }
 
-    private func publishBallot(_ reference: Reference) throws {
+    func publishBallot(_ reference: Reference) throws {
         let count = try countBallot(reference)
         let id = runtimeOf(reference)!.id
         let json = try store.tally(id) ?? publicationJSON(reference, count: count)

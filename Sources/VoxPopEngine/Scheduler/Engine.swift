@@ -71,9 +71,15 @@ public final class Engine: Sendable {
     let state: Locked<State>
     let schedulerLock = NSLock()
     let ideaLock = NSLock()
+    /// Prints a line of the server's log (each operator action and scheduler step).
+    let logLine: @Sendable (String) -> Void
 
-    public init(campaigns: [Campaign], store: Store, clock: any Clock, publisher: Publisher, key: VoterKey) throws {
+    public init(
+        campaigns: [Campaign], store: Store, clock: any Clock, publisher: Publisher, key: VoterKey,
+        logLine: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+    ) throws {
         self.store = store
+        self.logLine = logLine
         self.clock = clock
         self.publisher = publisher
         self.key = key
@@ -85,7 +91,7 @@ public final class Engine: Sendable {
                 )
             }, uniquingKeysWith: { first, _ in first })
         var initial = State()
-        initial.invites = try store.invites()
+        initial.invites = try store.validInvites()
         for campaign in campaigns.sorted(by: { $0.id < $1.id }) {
             try Self.load(campaign, from: store, closes: closes).apply(to: &initial)
         }
