@@ -69,12 +69,13 @@ enum Schema {
             expires_at INTEGER NOT NULL,
             ended_at INTEGER) WITHOUT ROWID;
         """,
-        // The operator's desk: which invite codes voted or were revoked; write-in groups' labels
+        // The operator's desk: invite codes' voters (so whether a code voted is read from the
+        // votes, never written on the vote path) and revocations; write-in groups' labels
         // and dismissed merge suggestions; options withdrawn before publication; what operators
         // set on ideas that are not suggested ones (a file option's status), merges of ideas and
         // official replies; and the log of every operator action and scheduler step.
         """
-        ALTER TABLE invites ADD COLUMN used_at INTEGER;
+        ALTER TABLE invites ADD COLUMN voter BLOB;
         ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
         CREATE TABLE write_in_labels(
             ballot INTEGER NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY(ballot, key)) WITHOUT ROWID;

@@ -3,24 +3,42 @@
 extension Store {
     // MARK: Invites
 
-    /// Counts of an invite campaign's codes: all of them, those that voted, those revoked.
+    /// Counts of an invite campaign's codes: all of them, those whose voter has a vote in one
+    /// of the campaign's ballots, those revoked.
     public func inviteCounts(campaign: String) throws(SQLiteError) -> (total: Int, used: Int, revoked: Int) {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
-                "SELECT count(*), count(used_at), count(revoked_at) FROM invites WHERE campaign = ?1")
+                """
+                SELECT count(*), count(revoked_at),
+                  (SELECT count(*) FROM invites i WHERE i.campaign = ?1 AND i.voter IS NOT NULL AND EXISTS
+                    (SELECT 1 FROM votes v JOIN ballots b ON b.id = v.ballot WHERE b.campaign = ?1 AND v.voter = i.voter))
+                FROM invites WHERE campaign = ?1
+                """)
             try select.bind(.text(campaign))
             defer { select.reset() }
             _ = try select.step()
-            return (Int(select.integer(0)), Int(select.integer(1)), Int(select.integer(2)))
+            return (Int(select.integer(0)), Int(select.integer(2)), Int(select.integer(1)))
         }
     }
 
-    /// Marks a code as having voted (the first time only).
-    public func markInviteUsed(campaign: String, hash: [UInt8], at: Int64) throws(SQLiteError) {
+    /// Adds invite codes (hashed) with the pseudonym each votes under; returns how many were new.
+    public func addInvites(campaign: String, codes: [(hash: [UInt8], voter: [UInt8])]) throws(SQLiteError) -> Int {
         try locked { () throws(SQLiteError) in
-            try connection.statement(
-                "UPDATE invites SET used_at = ?3 WHERE campaign = ?1 AND code = ?2 AND used_at IS NULL"
-            ).bind(.text(campaign), .blob(hash), .integer(at)).run()
+            try connection.execute("BEGIN IMMEDIATE")
+            do throws(SQLiteError) {
+                var added = 0
+                let insert = try connection.statement(
+                    "INSERT OR IGNORE INTO invites(campaign, code, voter) VALUES (?1, ?2, ?3)")
+                for code in codes {
+                    try insert.bind(.text(campaign), .blob(code.hash), .blob(code.voter)).run()
+                    added += connection.changes
+                }
+                try connection.execute("COMMIT")
+                return added
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
         }
     }
 
@@ -36,7 +54,11 @@ extension Store {
             do throws(SQLiteError) {
                 var outcomes: [Revocation] = []
                 let select = try connection.statement(
-                    "SELECT used_at IS NOT NULL FROM invites WHERE campaign = ?1 AND code = ?2")
+                    """
+                    SELECT EXISTS (SELECT 1 FROM votes v JOIN ballots b ON b.id = v.ballot
+                      WHERE b.campaign = ?1 AND v.voter = i.voter)
+                    FROM invites i WHERE i.campaign = ?1 AND i.code = ?2
+                    """)
                 let update = try connection.statement(
                     "UPDATE invites SET revoked_at = coalesce(revoked_at, ?3) WHERE campaign = ?1 AND code = ?2")
                 for hash in hashes {

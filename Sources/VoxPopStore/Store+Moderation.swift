@@ -1,25 +1,5 @@
 /// Invite codes and write-in decisions: the operator's side of the store.
 extension Store {
-    /// Adds invite codes (already hashed); returns how many were new.
-    public func addInvites(campaign: String, hashes: [[UInt8]]) throws(SQLiteError) -> Int {
-        try locked { () throws(SQLiteError) in
-            try connection.execute("BEGIN IMMEDIATE")
-            do throws(SQLiteError) {
-                var added = 0
-                let insert = try connection.statement("INSERT OR IGNORE INTO invites(campaign, code) VALUES (?1, ?2)")
-                for hash in hashes {
-                    try insert.bind(.text(campaign), .blob(hash)).run()
-                    added += connection.changes
-                }
-                try connection.execute("COMMIT")
-                return added
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
-        }
-    }
-
     /// The hashed invite codes of every campaign.
     public func invites() throws(SQLiteError) -> [String: Set<[UInt8]>] {
         try locked { () throws(SQLiteError) in

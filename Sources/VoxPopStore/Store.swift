@@ -130,6 +130,14 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// Replaces the stored tally of a counted, unpublished ballot (counted again after a decision).
+    public func replaceTally(_ ballotID: Int64, tally: String) throws(SQLiteError) {
+        try locked { () throws(SQLiteError) in
+            try connection.statement("UPDATE ballots SET tally = ?2 WHERE id = ?1 AND state = 'tallied'")
+                .bind(.integer(ballotID), .text(tally)).run()
+        }
+    }
+
     /// The stored ballots of a campaign, in the order they were first seen.
     public func ballots(campaign: String) throws(SQLiteError) -> [(name: String, record: BallotRecord)] {
         try locked { () throws(SQLiteError) in

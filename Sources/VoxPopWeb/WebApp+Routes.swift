@@ -30,24 +30,44 @@ extension WebApp {
 
         // The operator API: every route needs the operator key, and all of them read the store.
         let admin = "/v1/admin/campaigns/:campaign"
-        let operatorRoutes: [(String, String, @Sendable (WebRequest) throws -> HTTPResponse)] = [
-            ("POST", "/v1/admin/reload", { .json(try $0.app.reload()) }),
-            ("POST", admin + "/invites", { .json(try $0.app.addInvites($0[0], $0.body)) }),
-            ("POST", admin + "/ballots/:ballot/close", { .json(try $0.app.close($0[0], $0[1])) }),
-            ("POST", admin + "/ballots/:ballot/publish", { .json(try $0.app.publish($0[0], $0[1])) }),
-            ("GET", admin + "/ballots/:ballot/tally", { .json(try $0.app.operatorTally($0[0], $0[1])) }),
-            ("GET", admin + "/ballots/:ballot/write-ins", { .json(try $0.app.writeInsJSON($0[0], $0[1])) }),
-            ("POST", admin + "/ballots/:ballot/write-ins", { .json(try $0.app.moderate($0[0], $0[1], $0.body)) }),
-            ("GET", admin + "/ballots/:ballot/ideas", { .json(try $0.app.ideasJSON($0[0], $0[1], all: true)) }),
-            ("POST", admin + "/ballots/:ballot/ideas", { .json(try $0.app.setIdeaStatus($0[0], $0[1], $0.body)) }),
+        let operatorRoutes: [(String, String, @Sendable (WebRequest, String) throws -> HTTPResponse)] = [
+            ("POST", "/v1/admin/reload", { .json(try $0.app.reload(by: $1)) }),
+            ("GET", "/v1/admin/log", { request, _ in .json(try request.app.logJSON(query: request.query)) }),
+            ("GET", admin + "/invites", { request, _ in .json(try request.app.inviteCounts(request[0])) }),
+            ("POST", admin + "/invites", { try $0.app.invites($0[0], $0.body, by: $1) }),
+            ("POST", admin + "/invites/revoke", { .json(try $0.app.revokeInvites($0[0], $0.body, by: $1)) }),
+            ("POST", admin + "/ballots/:ballot/open", { .json(try $0.app.open($0[0], $0[1], by: $1)) }),
+            ("POST", admin + "/ballots/:ballot/close", { .json(try $0.app.close($0[0], $0[1], by: $1)) }),
+            ("POST", admin + "/ballots/:ballot/publish", { .json(try $0.app.publish($0[0], $0[1], by: $1)) }),
+            (
+                "POST", admin + "/ballots/:ballot/withdraw",
+                { .json(try $0.app.withdraw($0[0], $0[1], $0.body, by: $1)) }
+            ),
+            (
+                "GET", admin + "/ballots/:ballot/tally",
+                { request, _ in .json(try request.app.operatorTally(request[0], request[1])) }
+            ),
+            (
+                "GET", admin + "/ballots/:ballot/write-ins",
+                { request, _ in .json(try request.app.writeInsJSON(request[0], request[1], query: request.query)) }
+            ),
+            (
+                "POST", admin + "/ballots/:ballot/write-ins",
+                { .json(try $0.app.moderate($0[0], $0[1], $0.body, by: $1)) }
+            ),
+            (
+                "GET", admin + "/ballots/:ballot/ideas",
+                { request, _ in .json(try request.app.ideasJSON(request[0], request[1], all: true)) }
+            ),
+            (
+                "POST", admin + "/ballots/:ballot/ideas",
+                { .json(try $0.app.changeIdea($0[0], $0[1], $0.body, by: $1)) }
+            ),
         ]
         for (method, pattern, body) in operatorRoutes {
             router.add(
                 method, pattern, face: .api, on: .worker,
-                .now { request in
-                    try request.app.authorizeOperator(request)
-                    return try body(request)
-                })
+                .now { request in try body(request, try request.app.authorizeOperator(request)) })
         }
 
         // The voters' pages (docs/pages.md) and their style sheet and script.
@@ -71,11 +91,11 @@ extension WebApp {
         let consoleRoutes:
             [(String, String, @Sendable (WebApp, WebRequest, WebApp.ConsoleSession) throws -> HTTPResponse)] = [
                 ("GET", ballot + "/write-ins", { try $0.writeInsPage($1[0], $1[1], $2) }),
-                ("POST", ballot + "/write-ins", { app, request, _ in try app.consoleModerate(request) }),
+                ("POST", ballot + "/write-ins", { try $0.consoleModerate($1, $2) }),
                 ("GET", ballot + "/ideas", { try $0.ideasPage($1[0], $1[1], $2) }),
-                ("POST", ballot + "/ideas", { app, request, _ in try app.consoleSetIdeaStatus(request) }),
-                ("POST", ballot + "/close", { app, request, _ in try app.consoleClose(request[0], request[1]) }),
-                ("POST", ballot + "/publish", { app, request, _ in try app.consolePublish(request[0], request[1]) }),
+                ("POST", ballot + "/ideas", { try $0.consoleSetIdeaStatus($1, $2) }),
+                ("POST", ballot + "/close", { try $0.consoleClose($1[0], $1[1], $2) }),
+                ("POST", ballot + "/publish", { try $0.consolePublish($1[0], $1[1], $2) }),
             ]
         for (method, pattern, body) in consoleRoutes {
             router.add(method, pattern, face: .console, on: .worker, .now { try $0.app.console($0, body) })

@@ -39,7 +39,7 @@ import VoxPopTestSupport
         }
         #expect(refusals.withLock { $0 }.isEmpty, "a title change is no change to a running ballot")
         let ideas = try #require(try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: true))
-        #expect(ideas.count == 40, "every suggestion was stored once")
+        #expect(ideas.filter { $0.suggestedAt != nil }.count == 40, "every suggestion was stored once")
         let options = try #require(engine.options(campaign: "idea-forum", ballot: "ideas")).map(\.id)
         #expect(options.count == 5 + 40)
         #expect(Set(options).count == options.count, "no idea listed twice")

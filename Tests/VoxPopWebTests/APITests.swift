@@ -190,7 +190,10 @@ import VoxPopTestSupport
                 == 201)
 
         #expect(try api.admin("POST", "campaigns/candidate-hires/ballots/shortlist/publish").status == 409)
-        #expect(try api.admin("GET", "campaigns/candidate-hires/ballots/shortlist/tally").status == 409)
+        let preliminary = try api.admin("GET", "campaigns/candidate-hires/ballots/shortlist/tally")
+        #expect(preliminary.status == 200 && preliminary.json["preliminary"] as? Bool == true, "\(preliminary.body)")
+        #expect(preliminary.json["votes"] as? Int == 2)
+        #expect(try api.admin("GET", "campaigns/candidate-hires/ballots/final/tally").status == 404)
         let closed = try api.admin("POST", "campaigns/candidate-hires/ballots/shortlist/close")
         #expect(closed.status == 200)
         #expect(closed.json["state"] as? String == "tallied")  // manual: waits for the operator

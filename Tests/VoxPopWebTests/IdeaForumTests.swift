@@ -20,8 +20,11 @@ import VoxPopTestSupport
         return (answer.status, answer.json)
     }
 
+    /// The public ideas voters suggested (the list starts with the file's own, which have no
+    /// `suggestedAt`).
     func publicIdeas(_ api: APIHarness) throws -> [[String: Any]] {
-        try api.send("GET", "/v1/campaigns/idea-forum/ballots/ideas/ideas").json["ideas"] as? [[String: Any]] ?? []
+        let all = try api.send("GET", "/v1/campaigns/idea-forum/ballots/ideas/ideas").json["ideas"] as? [[String: Any]]
+        return (all ?? []).filter { $0["suggestedAt"] is String }
     }
 
     func optionStatuses(_ api: APIHarness) throws -> [String: String] {
@@ -53,12 +56,15 @@ import VoxPopTestSupport
         #expect(problemType(early.json) == "unknown-option")
 
         let all = try api.admin("GET", "campaigns/idea-forum/ballots/ideas/ideas")
-        #expect((all.json["ideas"] as? [[String: Any]])?.map { $0["status"] as? String } == ["pending"])
+        #expect(
+            (all.json["ideas"] as? [[String: Any]])?.map { $0["status"] as? String }
+                == Array(repeating: "under-review", count: 5) + ["pending"],
+            "the file's ideas first, public from the start")
 
         #expect(try setStatus(api, id, "under-review").status == 200)
         #expect(try publicIdeas(api).map { $0["text"] as? String } == ["Recipes from my lists"])
         #expect(try optionStatuses(api)[id] == "under-review")
-        #expect(try optionStatuses(api)["dark-mode"] == "file")
+        #expect(try optionStatuses(api)["dark-mode"] == "under-review", "the file's ideas take statuses too")
 
         let vote = try api.vote(
             "idea-forum", "ideas", #"{"points": {"\#(id)": 6, "dark-mode": 4}}"#,
@@ -190,7 +196,7 @@ extension IdeaForumTests {
 
         let id = try #require(
             (try api.admin("GET", "campaigns/idea-forum/ballots/ideas/ideas").json["ideas"] as? [[String: Any]])?
-                .first?["id"] as? String)
+                .last?["id"] as? String)
         #expect(!(try api.send("GET", "/c/idea-forum?t=\(token)").body.contains("Recipes from my lists")))
         #expect(try setStatus(api, id, "planned").status == 200)
         let shown = try api.send("GET", "/c/idea-forum?t=\(token)&lang=sv").body
@@ -223,6 +229,7 @@ extension IdeaForumTests {
             }
         }
         let stored = try #require(try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false))
+            .filter { $0.suggestedAt != nil }
         #expect(stored.count == 96)
         let options = try #require(engine.options(campaign: "idea-forum", ballot: "ideas")).map(\.id)
         #expect(options.count == 5 + 96)

@@ -182,8 +182,11 @@ import VoxPopTestSupport
             api, "POST", "/admin/c/airline-summer/nominations/write-ins", headers: session,
             form: "csrf=\(csrf)&id=gothenburg&action=merge&into=G%C3%B6teborg")
         #expect(merge.status == 303)
-        let groups = try #require(try api.engine.writeIns(campaign: "airline-summer", ballot: "nominations"))
-        #expect(groups.first { $0.id == "gothenburg" }?.decision?.into == "Göteborg")
+        let groups = try api.engine.writeInReview(campaign: "airline-summer", ballot: "nominations").groups
+        let gothenburg = try #require(groups.first { $0.id == "gothenburg" })
+        #expect(gothenburg.decision?.into == "goteborg" && gothenburg.mergedInto == "goteborg", "into the group")
+        let goteborg = try #require(groups.first { $0.id == "goteborg" })
+        #expect(goteborg.total == goteborg.count + gothenburg.count, "the group counts what was merged into it")
 
         // The idea forum's ideas: a pending one made public and planned.
         #expect(console.body.contains(#"/admin/c/idea-forum/ideas/ideas">Ideas</a>"#))
@@ -197,7 +200,10 @@ import VoxPopTestSupport
             api, "POST", "/admin/c/idea-forum/ideas/ideas", headers: session,
             form: "csrf=\(csrf)&id=\(idea.id)&status=planned")
         #expect(plan.status == 303)
-        #expect(try api.engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false)?.first?.status == .planned)
+        #expect(
+            try api.engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false)?.first { $0.id == idea.id }?
+                .status
+                == .planned)
         let planned = try fetch(api, "GET", "/admin/c/idea-forum/ideas/ideas", headers: session).body
         #expect(planned.contains("<option selected>planned</option>") && !planned.contains("<option>rejected</option>"))
 

@@ -11,9 +11,11 @@ import VoxPopTestSupport
 @Suite struct ProblemTests {
     /// The contract of docs/api.md: status by type.
     static let statuses: [String: Int] = [
-        "malformed-body": 400, "missing-credential": 401, "bad-credential": 401, "bad-operator-key": 401,
+        "malformed-body": 400, "malformed-query": 400, "missing-credential": 401, "bad-credential": 401,
+        "bad-operator-key": 401,
         "not-eligible": 403, "not-from-console": 403, "not-found": 404, "unknown-campaign": 404,
         "unknown-ballot": 404, "unknown-option": 404, "unknown-receipt": 404, "unknown-idea": 404,
+        "unknown-write-in": 404,
         "results-not-published": 404, "method-not-allowed": 405, "already-voted": 409, "ballot-not-open": 409,
         "duplicate-idea": 409, "idea-is-public": 409, "wrong-state": 409, "not-tallied": 409,
         "not-an-invite-campaign": 409, "invalid-choices": 422, "invalid-idea": 422, "ideas-not-taken": 422,
@@ -73,7 +75,7 @@ import VoxPopTestSupport
         #expect(Problem(VoterIdentity.Refusal.rateLimited(address: "a", seconds: 3)).retryAfter == 3)
         let engine: [(EngineError.Kind, String)] = [
             (.unknownCampaign, "unknown-campaign"), (.unknownBallot, "unknown-ballot"), (.unknownItem, "unknown-idea"),
-            (.wrongState, "wrong-state"), (.ideaIsPublic, "idea-is-public"),
+            (.unknownWriteIn, "unknown-write-in"), (.wrongState, "wrong-state"), (.ideaIsPublic, "idea-is-public"),
             (.notAnInviteCampaign, "not-an-invite-campaign"), (.refused, "refused"), (.failed, "internal-error"),
         ]
         #expect(Set(engine.map(\.0)) == Set(EngineError.Kind.allCases))

@@ -79,47 +79,4 @@ extension Engine {
             return .failure(.limitReached(limit))
         }
     }
-
-    /// A ballot's ideas, oldest first: the public ones (kept in memory as options), or (`all`,
-    /// for operators) every one, from the database. Nil for an unknown ballot.
-    public func ideas(campaign: String, ballot: String, all: Bool) throws -> [Idea]? {
-        guard let runtime = runtimeOf(Reference(campaign: campaign, ballot: ballot)) else { return nil }
-        return all ? try store.ideas(runtime.id).map(Idea.init) : runtime.ideas
-    }
-
-    /// An operator moves an idea to `status`. Refused for a ballot that takes no ideas, an unknown
-    /// idea, or a public idea sent back to pending or rejected (votes may name it).
-    public func setIdeaStatus(campaign: String, ballot: String, id: String, status: Idea.Status) throws -> Idea {
-        let reference = Reference(campaign: campaign, ballot: ballot)
-        let runtime = try known(reference)
-        let takesIdeas =
-            runtime.frozen?.takesIdeas ?? self.campaign(campaign)?.ballot(ballot)?.takesIdeas ?? false
-        guard takesIdeas else { throw EngineError(.refused, "\(campaign)/\(ballot) takes no ideas") }
-        // Under `ideaLock`, so two changes (or a change and a suggestion) cannot interleave
-        // between reading the ideas and setting the options.
-        return try ideaLock.withLock {
-            guard let number = Idea.number(id),
-                let current = try store.ideas(runtime.id).first(where: { $0.id == number })
-            else { throw EngineError(.unknownItem, "\(campaign)/\(ballot) has no idea \(id)") }
-            let before = Idea(current)
-            // Once the ballot is closed its count is final: no new option may join it.
-            if !before.status.isPublic, status.isPublic, runtime.state >= .closed {
-                throw EngineError(
-                    .wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue); no idea can become public now")
-            }
-            if before.status.isPublic && !status.isPublic {
-                throw EngineError(
-                    .ideaIsPublic,
-                    "\(id) is public (\(before.status.rawValue)) and votes may name it; it can move to under-review, planned or done"
-                )
-            }
-            _ = try store.setIdeaStatus(runtime.id, id: number, status: status.rawValue)
-            let publicIdeas = try store.ideas(runtime.id).map(Idea.init).filter(\.status.isPublic)
-            state.withLock { $0.ballots[reference]?.ideas = publicIdeas }
-            invalidateLive(reference)
-            var after = before
-            after.status = status
-            return after
-        }
-    }
 }

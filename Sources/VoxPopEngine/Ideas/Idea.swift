@@ -1,36 +1,68 @@
 import Foundation
 import VoxPopStore
 
-/// An idea suggested on an idea-forum ballot (a points ballot that takes write-ins).
+/// An idea of an idea-forum ballot (a points ballot that takes write-ins): one of the file's
+/// options, or one a voter suggested.
 ///
 /// A suggestion is not a vote: it adds an option. Under `moderation: "before"` it waits, hidden,
 /// as `pending` until an operator makes it public; under `"after"` it is public at once. Public
-/// ideas (`under-review`, `planned`, `done`) are options that votes give points to, under the id
-/// `idea-N`; operators move them between those statuses. A public idea can no longer be
-/// withdrawn (rejected or sent back to pending), since stored votes may name it.
+/// ideas (`under-review`, `planned`, `done`, `declined`) are options; the file's options are
+/// public ideas from the start. Votes give points to open ones; a `declined` idea keeps its
+/// points but takes no more, and so does one merged into another (its points count for that one).
+/// A public idea never goes back to pending or rejected, since stored votes may name it.
 public struct Idea: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
         case pending
         case underReview = "under-review"
         case planned
         case done
+        case declined
         case rejected
 
-        /// Shown to voters and open to their points.
-        public var isPublic: Bool { self == .underReview || self == .planned || self == .done }
+        /// Shown to voters, and counted.
+        public var isPublic: Bool { self == .underReview || self == .planned || self == .done || self == .declined }
+        /// Public and taking points.
+        public var isOpen: Bool { isPublic && self != .declined }
     }
 
-    /// The option id votes use: `idea-N`.
+    /// The option id votes use: the file option's id, or `idea-N` for a suggested idea.
     public var id: String
     public var text: String
     public var status: Status
-    public var suggestedAt: Date
+    /// When it was suggested; nil for one of the file's options.
+    public var suggestedAt: Date?
+    /// The idea it was merged into, whose points now include its own.
+    public var mergedInto: String?
+    /// The operators' official reply, shown under the idea.
+    public var reply: String?
+    public var repliedAt: Date?
+
+    /// Takes points: public, not declined, not merged away.
+    public var isOpen: Bool { status.isOpen && mergedInto == nil }
 
     init(_ stored: Store.Idea) {
         id = Self.prefix + String(stored.id)
         text = stored.text
         status = Status(rawValue: stored.status) ?? .pending
         suggestedAt = Date(timeIntervalSince1970: Double(stored.suggestedAt) / 1000)
+    }
+
+    init(id: String, text: String, status: Status, suggestedAt: Date? = nil) {
+        self.id = id
+        self.text = text
+        self.status = status
+        self.suggestedAt = suggestedAt
+    }
+
+    /// With the operators' notes: a file option's status, a merge, a reply.
+    func noted(_ note: Store.IdeaNote?) -> Idea {
+        guard let note else { return self }
+        var idea = self
+        if let status = note.status.flatMap(Status.init(rawValue:)) { idea.status = status }
+        idea.mergedInto = note.mergedInto
+        idea.reply = note.reply
+        idea.repliedAt = note.repliedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        return idea
     }
 
     static let prefix = "idea-"

@@ -14,7 +14,8 @@ extension Engine {
         public var closes: Date?
         /// The options voted on: frozen once open, else the file's (none yet for a fed ballot).
         public var options: [FrozenBallot.Option]
-        /// The public ideas among `options` (an idea forum), with their statuses.
+        /// An idea forum's public ideas (its own options included), with their statuses, merges and
+        /// replies.
         public var ideas: [Idea]
         public var results: String
     }
@@ -41,7 +42,7 @@ extension Engine {
                     definition: ballot, state: runtime?.state ?? .scheduled, opens: opens,
                     closes: runtime?.closedAt ?? state.closeDue(reference),
                     options: runtime?.voting?.options ?? FrozenBallot.options(of: ballot),
-                    ideas: runtime?.ideas ?? [],
+                    ideas: (runtime?.fileIdeas ?? []) + (runtime?.ideas ?? []),
                     results: runtime?.frozen?.results ?? ballot.results.rawValue)
             }
         }
@@ -102,49 +103,5 @@ extension Engine {
     public func voteCount(campaign: String, ballot: String) throws -> Int? {
         guard let id = runtimeOf(Reference(campaign: campaign, ballot: ballot))?.id else { return nil }
         return try store.countVotes(id)
-    }
-
-    /// One group of write-ins that fold alike, with the spellings voters used.
-    public struct WriteInGroup: Sendable {
-        public var id: String
-        public var spellings: [(text: String, count: Int)]
-        public var count: Int
-        public var decision: WriteInDecision?
-    }
-
-    /// The write-ins of a ballot, most written first, each with the operators' decision.
-    public func writeIns(campaign: String, ballot: String) throws -> [WriteInGroup]? {
-        guard let id = runtimeOf(Reference(campaign: campaign, ballot: ballot))?.id else { return nil }
-        store.sync()
-        let decisions = try store.writeInDecisions(id)
-        var groups: [String: WriteInGroup] = [:]
-        for (text, count) in try store.countedVotes(id).votes {
-            guard let spelling = Vote.writeIn(inText: text) else { continue }
-            let key = WriteInKey(spelling).description
-            groups[key, default: WriteInGroup(id: key, spellings: [], count: 0, decision: decisions[key])]
-                .spellings.append((spelling, count))
-            groups[key]!.count += count
-        }
-        return groups.values.map { group in
-            var group = group
-            group.spellings.sort { $0.count > $1.count || ($0.count == $1.count && $0.text < $1.text) }
-            return group
-        }.sorted { $0.count > $1.count || ($0.count == $1.count && $0.id < $1.id) }
-    }
-
-    /// Records an operator's decision on a write-in; refused once the ballot is counted, since its
-    /// tally would no longer match.
-    public func decideWriteIn(campaign: String, ballot: String, id: String, action: String, into: String?) throws {
-        let reference = Reference(campaign: campaign, ballot: ballot)
-        let runtime = try known(reference)
-        guard runtime.state < .tallied else {
-            throw EngineError(.wrongState, "\(campaign)/\(ballot) is \(runtime.state.rawValue); its count is final")
-        }
-        let key = WriteInKey(id).description
-        if action == "merge", WriteInKey(into ?? "").description == key {
-            throw EngineError(.refused, "a write-in cannot be merged into itself")
-        }
-        try store.decide(runtime.id, key: key, .init(action: action, into: into))
-        invalidateLive(reference)
     }
 }

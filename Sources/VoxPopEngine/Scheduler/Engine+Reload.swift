@@ -6,11 +6,11 @@ extension Engine {
     /// ballot's options, method or rules, or drop such a ballot, keeps its old definition, and the
     /// refusal says why. Schedules and texts may change; new ballots and campaigns are added.
     /// Returns one message per refused campaign.
-    public func reload(_ updated: [Campaign]) throws -> [String] {
+    public func reload(_ updated: [Campaign], by operatorName: String = "operator") throws -> [String] {
         // The stored records are read first, outside the lock; the changes are then judged and
         // made in one step under it, so a vote or a suggestion sees the old campaign or the new.
         let loaded = try updated.sorted(by: { $0.id < $1.id }).map { try Self.load($0, from: store) }
-        return state.withLock { state in
+        let refused = state.withLock { state in
             var refusals: [String] = []
             for entry in loaded {
                 let problems = Self.changes(to: entry.campaign, in: state)
@@ -24,6 +24,11 @@ extension Engine {
             }
             return refusals
         }
+        try record(
+            operatorName, "reload", nil, nil,
+            "\(updated.count - refused.count) of \(updated.count) campaigns loaded"
+                + (refused.isEmpty ? "" : "; refused: " + refused.joined(separator: " ")))
+        return refused
     }
 
     /// What `campaign` would change of its ballots that are open or done, in words.

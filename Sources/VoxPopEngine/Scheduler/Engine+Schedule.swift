@@ -180,6 +180,10 @@ extension Engine {
         ]
         // A live count says when it was made: a ranked one may be up to a second old.
         if let countedAt { extra.append(("countedAt", JSONText.instant(countedAt)!)) }
+        // Options withdrawn before publication, published with the count that left them out.
+        if !count.withdrawn.isEmpty {
+            extra.append(("withdrawn", JSONText.array(count.withdrawn.map(JSONText.string))))
+        }
         return count.tally.json(extra: extra)
     }
 

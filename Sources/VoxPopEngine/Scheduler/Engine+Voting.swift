@@ -33,7 +33,7 @@ extension Engine {
             else { return .failure(.ballotNotOpen) }
             let checked: Vote
             do throws(VoteRefusal) {
-                checked = try VoteRules.check(vote, against: frozen)
+                checked = try VoteRules.check(vote, against: frozen, closed: runtime.closedOptions)
             } catch {
                 return .failure(error)
             }

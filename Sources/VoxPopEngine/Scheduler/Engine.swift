@@ -32,6 +32,10 @@ public final class Engine: Sendable {
         var count: BallotCount?
         /// The public ideas of an idea forum, oldest first: options beside the frozen ones.
         var ideas: [Idea] = []
+        /// The forum's own options as ideas, with the statuses, merges and replies operators gave.
+        var fileIdeas: [Idea] = []
+        /// Options that take no more points: declined ideas, and ideas merged into others.
+        var closedOptions: Set<String> = []
 
         /// The rules votes are checked and counted under: the frozen ones, with the public ideas
         /// as further options.
@@ -141,15 +145,17 @@ public final class Engine: Sendable {
         for ballot in campaign.ballots {
             let reference = Reference(campaign: campaign.id, ballot: ballot.id)
             let record = try store.ballot(campaign: campaign.id, ballot: ballot.id)
-            runtimes.append(
-                (
-                    reference,
-                    Runtime(
-                        id: record.id, state: BallotState(rawValue: record.state) ?? .scheduled,
-                        frozen: record.definition.flatMap(FrozenBallot.decode), closedAt: closes[reference],
-                        ideas: ballot.writeIns == nil
-                            ? [] : try store.ideas(record.id).map(Idea.init).filter(\.status.isPublic))
-                ))
+            var runtime = Runtime(
+                id: record.id, state: BallotState(rawValue: record.state) ?? .scheduled,
+                frozen: record.definition.flatMap(FrozenBallot.decode), closedAt: closes[reference])
+            if ballot.takesIdeas {
+                let forum = try Self.forum(
+                    record.id, options: runtime.frozen?.options ?? FrozenBallot.options(of: ballot), store: store)
+                runtime.ideas = forum.ideas
+                runtime.fileIdeas = forum.fileIdeas
+                runtime.closedOptions = forum.closed
+            }
+            runtimes.append((reference, runtime))
         }
         return Loaded(campaign: campaign, runtimes: runtimes)
     }

@@ -6,8 +6,10 @@ public struct EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable, CaseIterable {
         case unknownCampaign
         case unknownBallot
-        /// No such idea, option or write-in group on the ballot.
+        /// No such idea on the ballot.
         case unknownItem
+        /// No such write-in group on the ballot.
+        case unknownWriteIn
         /// The ballot's state does not allow it (closing a closed ballot, publishing an open one).
         case wrongState
         /// A public idea cannot go back to pending or rejected: stored votes may name it.

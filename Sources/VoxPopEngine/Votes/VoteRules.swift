@@ -4,7 +4,10 @@ import VoxPopCounting
 
 /// Checks a vote against its ballot's frozen rules before it is written.
 enum VoteRules {
-    static func check(_ vote: Vote, against ballot: FrozenBallot) throws(VoteRefusal) -> Vote {
+    /// `closed`: options that take no new choice or points (a declined idea, one merged away).
+    static func check(_ vote: Vote, against ballot: FrozenBallot, closed: Set<String> = []) throws(VoteRefusal)
+        -> Vote
+    {
         let method = ballot.countingMethod
         let ids = Set(ballot.options.map(\.id))
         switch vote {
@@ -22,6 +25,9 @@ enum VoteRules {
                 throw .invalidChoices("a \(method.rawValue) ballot takes points: {\"points\": {\"option-id\": n}}")
             }
             if let unknown = choices.first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
+            if let shut = choices.first(where: closed.contains) {
+                throw .invalidChoices("\(shut) takes no more votes (declined, or merged into another idea)")
+            }
             guard Set(choices).count == choices.count else { throw .invalidChoices("an option is chosen twice") }
             guard !choices.isEmpty else { throw .invalidChoices("choose at least one option") }
             if method == .plurality, choices.count != 1 {
@@ -36,6 +42,9 @@ enum VoteRules {
                 throw .invalidChoices("a \(method.rawValue) ballot takes choices: {\"choices\": [\"option-id\"]}")
             }
             if let unknown = points.keys.sorted().first(where: { !ids.contains($0) }) { throw .unknownOption(unknown) }
+            if let shut = points.filter({ $0.value > 0 }).keys.sorted().first(where: closed.contains) {
+                throw .invalidChoices("\(shut) takes no more points (declined, or merged into another idea)")
+            }
             // Range first, arithmetic after: a voter's number may be anything an Int holds.
             guard points.values.allSatisfy({ $0 >= 0 }) else { throw .invalidChoices("points cannot be negative") }
             if let maxScore = ballot.maxScore,

@@ -33,6 +33,14 @@ public enum JSONText {
 
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
+    /// `object` (a JSON object's text) with `members` put first; the object itself as written.
+    public static func merging(_ members: [(key: String, json: String)], into object: String) -> String {
+        guard !members.isEmpty, object.hasPrefix("{") else { return object }
+        let head = members.map { string($0.key) + ":" + $0.json }.joined(separator: ",")
+        let rest = object.dropFirst()
+        return "{" + head + (rest.hasPrefix("}") ? "" : ",") + rest
+    }
+
     /// An instant as a JSON string, or nil (a member left out) for none.
     public static func instant(_ date: Date?) -> String? {
         date.map { "\"" + iso(milliseconds: $0.milliseconds) + "\"" }

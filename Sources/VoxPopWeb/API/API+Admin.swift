@@ -24,91 +24,50 @@ extension WebApp {
         return name
     }
 
-    func close(_ campaign: String, _ ballot: String) throws -> String {
-        try engine.closeNow(campaign: campaign, ballot: ballot)
+    func close(_ campaign: String, _ ballot: String, by name: String) throws -> String {
+        try engine.closeNow(campaign: campaign, ballot: ballot, by: name)
         return stateJSON(campaign, ballot)
     }
 
-    func publish(_ campaign: String, _ ballot: String) throws -> String {
-        try engine.publish(campaign: campaign, ballot: ballot)
+    func publish(_ campaign: String, _ ballot: String, by name: String) throws -> String {
+        try engine.publish(campaign: campaign, ballot: ballot, by: name)
         return stateJSON(campaign, ballot)
     }
 
+    /// `POST .../open`: a scheduled ballot opens now (a final waiting for its operator, or early).
+    func open(_ campaign: String, _ ballot: String, by name: String) throws -> String {
+        try engine.openNow(campaign: campaign, ballot: ballot, by: name)
+        return stateJSON(campaign, ballot)
+    }
+
+    /// `GET .../tally`: the count now for an open ballot (`"preliminary": true`), the stored
+    /// tally once counted.
     func operatorTally(_ campaign: String, _ ballot: String) throws -> String {
         guard let state = engine.state(campaign: campaign, ballot: ballot) else { throw unknown(campaign, ballot) }
-        guard let tally = try engine.tally(campaign: campaign, ballot: ballot) else {
-            throw Problem(.notTallied, "\(campaign)/\(ballot) is \(state.rawValue); not counted yet")
+        guard let tally = try engine.operatorTally(campaign: campaign, ballot: ballot) else {
+            throw Problem(.notTallied, "\(campaign)/\(ballot) is \(state.rawValue); it has no votes to count yet")
         }
         return tally
     }
 
-    private func stateJSON(_ campaign: String, _ ballot: String) -> String {
+    func stateJSON(_ campaign: String, _ ballot: String) -> String {
         JSONText.object([
             ("campaign", JSONText.string(campaign)), ("ballot", JSONText.string(ballot)),
             ("state", engine.state(campaign: campaign, ballot: ballot).map { JSONText.string($0.rawValue) }),
         ])
     }
 
-    func writeInsJSON(_ campaign: String, _ ballot: String) throws -> String {
-        guard let groups = try engine.writeIns(campaign: campaign, ballot: ballot) else {
-            throw unknown(campaign, ballot)
-        }
-        return JSONText.object([
-            (
-                "writeIns",
-                JSONText.array(
-                    groups.map { group in
-                        JSONText.object([
-                            ("id", JSONText.string(group.id)), ("count", "\(group.count)"),
-                            (
-                                "spellings",
-                                JSONText.array(
-                                    group.spellings.map {
-                                        JSONText.object([("text", JSONText.string($0.text)), ("count", "\($0.count)")])
-                                    })
-                            ),
-                            ("decision", group.decision.map { JSONText.string($0.action) }),
-                            ("into", group.decision?.into.map(JSONText.string)),
-                        ])
-                    })
-            )
-        ])
-    }
-
-    /// `POST .../write-ins`: `{"id": ..., "action": "approve" | "reject" | "merge", "into": ...}`.
-    func moderate(_ campaign: String, _ ballot: String, _ body: [UInt8]) throws -> String {
-        let members = try JSONBody(body, example: #"{"id": "gothenburg", "action": "merge", "into": "Göteborg"}"#)
-        let id = try members.string("id")
-        let action = try members.string("action")
-        guard ["approve", "reject", "merge"].contains(action) else {
-            throw Problem(.malformedBody, "action must be approve, reject or merge")
-        }
-        let into = try members.optionalString("into")
-        try members.refuseOthers(["id", "action", "into"])
-        if action == "merge", into?.isEmpty ?? true {
-            throw Problem(.malformedBody, "a merge needs \"into\": the text it is merged into")
-        }
-        try engine.decideWriteIn(
-            campaign: campaign, ballot: ballot, id: id, action: action, into: action == "merge" ? into : nil)
-        return try writeInsJSON(campaign, ballot)
-    }
-
-    /// `POST .../invites` with `{"codes": [...]}`: loads an invite campaign's codes.
-    func addInvites(_ campaign: String, _ body: [UInt8]) throws -> String {
-        let members = try JSONBody(body, example: #"{"codes": ["code", ...]}"#)
-        let codes = try members.strings("codes")
-        try members.refuseOthers(["codes"])
-        guard codes.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 200 }) else {
-            throw Problem(.malformedBody, "each code must be a non-empty string of at most 200 bytes")
-        }
-        let added = try engine.addInvites(campaign: campaign, codes: codes)
-        return JSONText.object([
-            ("campaign", JSONText.string(campaign)), ("received", "\(codes.count)"), ("added", "\(added)"),
-        ])
+    /// `POST .../withdraw` with `{"options": [...]}`: counted as if they had never stood.
+    func withdraw(_ campaign: String, _ ballot: String, _ body: [UInt8], by name: String) throws -> String {
+        let members = try JSONBody(body, example: #"{"options": ["candidate-id"]}"#)
+        let options = try members.strings("options")
+        try members.refuseOthers(["options"])
+        try engine.withdraw(campaign: campaign, ballot: ballot, options: options, by: name)
+        return stateJSON(campaign, ballot)
     }
 
     /// `POST /v1/admin/reload`: the campaign files again; refused changes are reported, not made.
-    func reload() throws -> String {
+    func reload(by name: String) throws -> String {
         let loaded = loadCampaigns()
         guard loaded.problems.isEmpty else {
             throw Problem(
@@ -116,7 +75,7 @@ extension WebApp {
                 extra: [("problems", JSONText.array(loaded.problems.map { JSONText.string($0.description) }))])
         }
         let campaigns = loaded.campaigns.map(\.campaign)
-        let refused = try engine.reload(campaigns)
+        let refused = try engine.reload(campaigns, by: name)
         let warnings = identity.update(campaigns, environment: environment)
         return JSONText.object([
             ("campaigns", "\(campaigns.count)"), ("refused", JSONText.array(refused.map(JSONText.string))),

@@ -44,25 +44,14 @@ extension WebApp {
         return JSONText.object([("ideas", JSONText.array(ideas.map(Self.ideaJSON)))])
     }
 
-    /// `POST /v1/admin/.../ideas` with `{"id": "idea-3", "status": "planned"}`.
-    func setIdeaStatus(_ campaign: String, _ ballot: String, _ body: [UInt8]) throws -> String {
-        let members = try JSONBody(body, example: #"{"id": "idea-3", "status": "planned"}"#)
-        let id = try members.string("id")
-        let statusName = try members.string("status")
-        try members.refuseOthers(["id", "status"])
-        guard let status = Idea.Status(rawValue: statusName) else {
-            throw Problem(
-                .malformedBody,
-                "status must be one of " + Idea.Status.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return Self.ideaJSON(try engine.setIdeaStatus(campaign: campaign, ballot: ballot, id: id, status: status))
-    }
-
     static func ideaJSON(_ idea: Idea) -> String {
         JSONText.object([
             ("id", JSONText.string(idea.id)), ("text", JSONText.string(idea.text)),
-            ("status", JSONText.string(idea.status.rawValue)),
-            ("suggestedAt", JSONText.string(JSONText.iso(milliseconds: idea.suggestedAt.milliseconds))),
+            ("status", JSONText.string(idea.status.rawValue)), ("open", idea.isOpen ? "true" : "false"),
+            ("suggestedAt", JSONText.instant(idea.suggestedAt) ?? "null"),
+            ("mergedInto", idea.mergedInto.map(JSONText.string) ?? "null"),
+            ("reply", idea.reply.map(JSONText.string) ?? "null"),
+            ("repliedAt", JSONText.instant(idea.repliedAt) ?? "null"),
         ])
     }
 }

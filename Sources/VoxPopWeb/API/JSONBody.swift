@@ -38,6 +38,24 @@ struct JSONBody {
         return text
     }
 
+    /// A whole number member within `range`, checked before it becomes an `Int`.
+    func integer(_ key: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {
+        guard let node = value(key) else { return nil }
+        guard case .number(let number, true) = node.value, number >= Double(range.lowerBound),
+            number <= Double(range.upperBound)
+        else {
+            throw Problem(
+                .malformedBody,
+                "\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound), as in \(example)")
+        }
+        return Int(number)
+    }
+
+    /// Whether a member is there as `null`.
+    func isNull(_ key: String) -> Bool {
+        if case .null? = value(key)?.value { true } else { false }
+    }
+
     /// The strings of a list member.
     func strings(_ key: String) throws(Problem) -> [String] {
         guard let node = value(key), case .array(let items) = node.value else {

@@ -73,9 +73,7 @@ extension WebApp {
     }
 
     func writeInsPage(_ campaign: String, _ ballot: String, _ session: ConsoleSession) throws -> HTTPResponse {
-        guard let groups = try engine.writeIns(campaign: campaign, ballot: ballot) else {
-            throw unknown(campaign, ballot)
-        }
+        let groups = try engine.writeInReview(campaign: campaign, ballot: ballot, perPage: 500).groups
         return html(
             200,
             ConsolePage.writeIns(
@@ -91,27 +89,28 @@ extension WebApp {
             ConsolePage.ideas(campaign: campaign, ballot: ballot, ideas: ideas, formToken: session.formToken))
     }
 
-    func consoleSetIdeaStatus(_ request: WebRequest) throws -> HTTPResponse {
+    func consoleSetIdeaStatus(_ request: WebRequest, _ session: ConsoleSession) throws -> HTTPResponse {
         let (campaign, ballot) = (request[0], request[1])
         let form = request.form
         guard let id = form.first("id"), let status = form.first("status").flatMap(Idea.Status.init) else {
             throw Problem(.malformedBody, "choose an idea and a status")
         }
-        _ = try engine.setIdeaStatus(campaign: campaign, ballot: ballot, id: id, status: status)
+        _ = try engine.setIdeaStatus(
+            campaign: campaign, ballot: ballot, id: id, status: status, by: session.operatorName)
         return redirect("/admin/c/\(FormData.encode(campaign))/\(FormData.encode(ballot))/ideas")
     }
 
-    func consoleClose(_ campaign: String, _ ballot: String) throws -> HTTPResponse {
-        try engine.closeNow(campaign: campaign, ballot: ballot)
+    func consoleClose(_ campaign: String, _ ballot: String, _ session: ConsoleSession) throws -> HTTPResponse {
+        try engine.closeNow(campaign: campaign, ballot: ballot, by: session.operatorName)
         return redirect("/admin/")
     }
 
-    func consolePublish(_ campaign: String, _ ballot: String) throws -> HTTPResponse {
-        try engine.publish(campaign: campaign, ballot: ballot)
+    func consolePublish(_ campaign: String, _ ballot: String, _ session: ConsoleSession) throws -> HTTPResponse {
+        try engine.publish(campaign: campaign, ballot: ballot, by: session.operatorName)
         return redirect("/admin/")
     }
 
-    func consoleModerate(_ request: WebRequest) throws -> HTTPResponse {
+    func consoleModerate(_ request: WebRequest, _ session: ConsoleSession) throws -> HTTPResponse {
         let (campaign, ballot) = (request[0], request[1])
         let form = request.form
         let action = form.first("action") ?? ""
@@ -119,8 +118,9 @@ extension WebApp {
         guard let id = form.first("id"), ["approve", "reject", "merge"].contains(action),
             action != "merge" || !into.isEmpty
         else { throw Problem(.malformedBody, "A merge needs the text it is merged into.") }
-        try engine.decideWriteIn(
-            campaign: campaign, ballot: ballot, id: id, action: action, into: action == "merge" ? into : nil)
+        try engine.decideWriteIns(
+            campaign: campaign, ballot: ballot, ids: [id], action: action, into: action == "merge" ? into : nil,
+            by: session.operatorName)
         return redirect("/admin/c/\(FormData.encode(campaign))/\(FormData.encode(ballot))/write-ins")
     }
 

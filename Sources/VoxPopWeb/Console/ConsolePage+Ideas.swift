@@ -16,10 +16,12 @@ extension ConsolePage {
             let options = choices.map { status in
                 "<option\(status == idea.status ? " selected" : "")>\(status.rawValue)</option>"
             }.joined()
+            let suggested: String =
+                idea.suggestedAt.map { PageHTML.local($0, timeZone: "UTC") + " UTC" } ?? "campaign file"
+            body += "<tr><th scope=\"row\">\(esc(idea.text)) <small>(\(idea.id))</small></th>"
+            body += "<td>\(suggested)</td><td>"
             body +=
-                "<tr><th scope=\"row\">\(esc(idea.text)) <small>(\(idea.id))</small></th>"
-                + "<td>\(PageHTML.local(idea.suggestedAt, timeZone: "UTC")) UTC</td><td>"
-                + "<form method=\"post\" action=\"\(action)\"><input type=\"hidden\" name=\"csrf\" value=\"\(formToken)\">"
+                "<form method=\"post\" action=\"\(action)\"><input type=\"hidden\" name=\"csrf\" value=\"\(formToken)\">"
                 + "<input type=\"hidden\" name=\"id\" value=\"\(esc(idea.id))\">"
                 + "<label for=\"status-\(index)\">Status of \(esc(idea.id))</label> "
                 + "<select id=\"status-\(index)\" name=\"status\">\(options)</select> "

@@ -50,7 +50,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     case chooseOne, chooseUpTo, chooseAny, rankHint, rankNone, moveUp, moveDown, scoreHint, pointsHint
     case writeIn, inviteCode, tokenMissing, results, liveResults, back, noBallots, watch, see, votes, language
     case busy
-    case suggestIdea, suggest, ideaWaits, ideaPublic, ideaExists, tooManyIdeas, underReview, planned, done
+    case suggestIdea, suggest, ideaWaits, ideaPublic, ideaExists, tooManyIdeas, underReview, planned, done, declined
 
     static let texts: [PageWord: [String]] = [
         .vote: ["Vote", "Rösta", "Stem", "Stem"],
@@ -161,6 +161,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
         ],
         .underReview: ["under review", "granskas", "vurderes", "vurderes"],
         .planned: ["planned", "planerad", "planlagt", "planlagt"],
+        .declined: ["declined", "avböjd", "avvist", "afvist"],
         .done: ["done", "klar", "ferdig", "færdig"],
     ]
 }

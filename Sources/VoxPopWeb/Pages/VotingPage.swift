@@ -195,6 +195,7 @@ struct VotingPage {
         case .underReview: .underReview
         case .planned: .planned
         case .done: .done
+        case .declined: .declined
         case .pending, .rejected: nil
         }
     }

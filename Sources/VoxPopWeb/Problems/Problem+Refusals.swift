@@ -68,6 +68,7 @@ extension EngineError: ProblemConvertible {
         case .unknownCampaign: Problem(.unknownCampaign, description)
         case .unknownBallot: Problem(.unknownBallot, description)
         case .unknownItem: Problem(.unknownIdea, description)
+        case .unknownWriteIn: Problem(.unknownWriteIn, description)
         case .wrongState: Problem(.wrongState, description)
         case .ideaIsPublic: Problem(.ideaIsPublic, description)
         case .notAnInviteCampaign: Problem(.notAnInviteCampaign, description)

@@ -7,6 +7,7 @@ import Foundation
 /// text. docs/api.md lists them all.
 public enum ProblemType: String, Sendable, CaseIterable {
     case malformedBody = "malformed-body"
+    case malformedQuery = "malformed-query"
     case missingCredential = "missing-credential"
     case badCredential = "bad-credential"
     case badOperatorKey = "bad-operator-key"
@@ -18,6 +19,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case unknownOption = "unknown-option"
     case unknownReceipt = "unknown-receipt"
     case unknownIdea = "unknown-idea"
+    case unknownWriteIn = "unknown-write-in"
     case resultsNotPublished = "results-not-published"
     case methodNotAllowed = "method-not-allowed"
     case alreadyVoted = "already-voted"
@@ -41,10 +43,11 @@ public enum ProblemType: String, Sendable, CaseIterable {
 
     public var status: Int {
         switch self {
-        case .malformedBody: 400
+        case .malformedBody, .malformedQuery: 400
         case .missingCredential, .badCredential, .badOperatorKey: 401
         case .notEligible, .notFromConsole: 403
         case .notFound, .unknownCampaign, .unknownBallot, .unknownOption, .unknownReceipt, .unknownIdea,
+            .unknownWriteIn,
             .resultsNotPublished:
             404
         case .methodNotAllowed: 405
