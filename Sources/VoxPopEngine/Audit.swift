@@ -62,11 +62,7 @@ public enum Audit {
                 let recounted = try BallotCount.count(
                     definition, votes: counted.map { ($0, 1) },
                     adjustments: try Engine.adjustments(record.id, store: store))
-                let recount = recounted.tally.json(extra: [
-                    ("campaign", JSONText.string(campaign)), ("ballot", JSONText.string(name)),
-                    ("votes", "\(recounted.votes)"),
-                    ("auditDigest", JSONText.string(SHA256.hex(chain))),
-                ])
+                let recount = Engine.publicationJSON(recounted, campaign: campaign, ballot: name, digest: chain)
                 if recount == tally {
                     line += "; the stored tally matches a recount"
                 } else {

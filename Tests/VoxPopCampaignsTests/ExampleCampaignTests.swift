@@ -26,7 +26,7 @@ import VoxPopCounting
         let nominations = try #require(campaign.ballot("nominations"))
         #expect(nominations.writeIns != nil && nominations.options.isEmpty)
         let final = try #require(campaign.ballot("final"))
-        #expect(final.optionsFrom == OptionsSource(ballot: "nominations", top: 10))
+        #expect(final.optionsFrom == OptionsSource(ballot: "nominations", top: 10, confirm: true))
         #expect(final.opens == .after(ballot: "nominations"))
         #expect(final.method.ballotShape == .ranking)
         // 09:00 in Stockholm in January is 08:00 UTC.

@@ -59,7 +59,9 @@ import VoxPopTestSupport
         ] {
             try engine.closeNow(campaign: campaign, ballot: ballot)
         }
-        try engine.tick()  // the final opens, fed by the published nominations
+        try engine.tick()
+        // The final waits for its operator to open it (`confirm`), which publishes the nominations.
+        try engine.openNow(campaign: "airline-summer", ballot: "final")
         vote("airline-summer", "final", "fan-1", .choices(["rome", "oslo"]))
         vote("airline-summer", "final", "fan-2", .choices(["paris"]))
         try engine.closeNow(campaign: "airline-summer", ballot: "final")

@@ -61,6 +61,7 @@ import VoxPopTestSupport
     @Test func aFinalFedByASealedBallotWaitsForItsPublication() throws {
         let harness = try EngineHarness(campaignFiles: ["airline-summer.json"], at: "2027-01-12T12:00Z")
         harness.campaigns[0].ballots[0].results = .manual
+        harness.campaigns[0].ballots[1].optionsFrom?.confirm = false  // opens on its own once published
         let engine = harness.engine
         try engine.tick()
         for (voter, place) in ["Rome", "Oslo", "Oslo", "Paris", "Paris", "Paris"].enumerated() {

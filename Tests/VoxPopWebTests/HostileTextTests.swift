@@ -49,7 +49,8 @@ import VoxPopTestSupport
         #expect(Self.inert(queue.body))
         for text in texts { #expect(queue.body.contains(html(text)), "\(text) is shown, escaped") }
 
-        try web.at("2027-01-18T12:00Z")  // closed, counted, published
+        try web.at("2027-01-18T12:00Z")  // closed and counted; the final waits for its operator
+        try web.engine.openNow(campaign: "airline-summer", ballot: "final")  // which publishes the nominations
         let published = web.engines.publishDirectory.appendingPathComponent("airline-summer")
         let page = try String(contentsOf: published.appendingPathComponent("nominations.html"), encoding: .utf8)
         #expect(Self.inert(page))

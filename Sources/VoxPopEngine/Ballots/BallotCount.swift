@@ -191,6 +191,34 @@ struct BallotCount {
             withdrawn: withdrawnLabels)
     }
 
+    /// A score or cumulative ballot's count from each option's summed points (a live count): a
+    /// merged idea's points move to its target and withdrawn options leave, as `count` does with
+    /// the votes themselves.
+    static func count(
+        _ ballot: FrozenBallot, sums: [String: Int64], ballots: Int, adjustments: CountAdjustments
+    ) throws(CountError) -> BallotCount {
+        var points = sums
+        for (id, value) in sums {
+            var target = id
+            for _ in 0..<8 {
+                guard let next = adjustments.merges[target] else { break }
+                target = next
+            }
+            guard target != id else { continue }
+            points[id] = nil
+            points[target, default: 0] += value
+        }
+        let standing = ballot.options.filter { !adjustments.withdrawn.contains($0.id) }
+        let tally = try Counter.count(
+            scores: standing.map { points[$0.id] ?? 0 }, candidates: standing.map(\.label), ballots: Int64(ballots),
+            method: ballot.countingMethod,
+            options: CountOptions(
+                seats: 1, maxChoices: ballot.maxChoices, shortlist: ballot.shortlist, seed: ballot.seed))
+        return BallotCount(
+            tally: tally, optionIDs: standing.map(\.id), votes: ballots,
+            withdrawn: ballot.options.filter { adjustments.withdrawn.contains($0.id) }.map(\.label))
+    }
+
     /// A write-in vote as the operators' decisions leave it: nil if rejected, the target's text if
     /// merged (following up to 8 merges, so a loop of merges cannot hang a count).
     static func moderated(

@@ -116,6 +116,7 @@ extension Engine {
             note.reply = reply
             note.repliedAt = reply == nil ? nil : clock.now.milliseconds
             try store.setIdeaNote(runtime.id, option: id, note)
+            try refreshIdeas(reference, runtime)
             try record(
                 operatorName, "reply", campaign, ballot,
                 reply.map { "to \(id): \($0.prefix(200))" } ?? "removed from \(id)")

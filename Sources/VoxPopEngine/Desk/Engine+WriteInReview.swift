@@ -59,7 +59,11 @@ extension Engine {
         let query = search.map { WriteInKey($0).description }.flatMap { $0.isEmpty ? nil : $0 }
         let matching = groups.filter { group in
             guard let query else { return true }
-            return group.id.contains(query) || WriteInKey(group.label).description.contains(query)
+            // A group merged into a match is found with it: where its votes went shows.
+            let names = [
+                group.id, WriteInKey(group.label).description, group.mergedInto.map { WriteInKey($0).description },
+            ]
+            return names.contains { $0?.contains(query) == true }
                 || group.spellings.contains { WriteInKey($0.text).description.contains(query) }
         }
         let perPage = max(1, min(perPage, 500))

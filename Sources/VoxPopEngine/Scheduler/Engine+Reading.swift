@@ -87,15 +87,11 @@ extension Engine {
             return LiveCount.Counted(count: count, version: 0, at: clock.now)
         }
         return try live.current(now: clock.now) { texts, sums, ballots in
+            let adjustments = try Self.adjustments(id, store: store)
             guard live.kind == .sums else {
-                return try BallotCount.count(rules, votes: texts, adjustments: try Self.adjustments(id, store: store))
+                return try BallotCount.count(rules, votes: texts, adjustments: adjustments)
             }
-            let tally = try Counter.count(
-                scores: rules.options.map { sums[$0.id] ?? 0 }, candidates: rules.options.map(\.label),
-                ballots: Int64(ballots), method: rules.countingMethod,
-                options: CountOptions(
-                    seats: 1, maxChoices: rules.maxChoices, shortlist: rules.shortlist, seed: rules.seed))
-            return BallotCount(tally: tally, optionIDs: rules.options.map(\.id), votes: ballots)
+            return try BallotCount.count(rules, sums: sums, ballots: ballots, adjustments: adjustments)
         }
     }
 

@@ -174,8 +174,16 @@ extension Engine {
     func publicationJSON(_ reference: Reference, count: BallotCount, countedAt: Date? = nil) throws -> String {
         let id = runtimeOf(reference)!.id
         let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        return Self.publicationJSON(
+            count, campaign: reference.campaign, ballot: reference.ballot, digest: digest, countedAt: countedAt)
+    }
+
+    /// The published tally JSON of a count; the audit writes its recount with the same function.
+    static func publicationJSON(
+        _ count: BallotCount, campaign: String, ballot: String, digest: [UInt8], countedAt: Date? = nil
+    ) -> String {
         var extra: [(key: String, json: String)] = [
-            ("campaign", JSONText.string(reference.campaign)), ("ballot", JSONText.string(reference.ballot)),
+            ("campaign", JSONText.string(campaign)), ("ballot", JSONText.string(ballot)),
             ("votes", "\(count.votes)"), ("auditDigest", JSONText.string(SHA256.hex(digest))),
         ]
         // A live count says when it was made: a ranked one may be up to a second old.
