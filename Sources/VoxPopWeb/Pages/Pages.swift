@@ -215,6 +215,8 @@ extension WebApp {
             AnswerPage.render(
                 language: language, title: "\(problem.status)",
                 message: PageProblem.message(problem, language, PageProblem.Context(audience: campaign?.audience)),
+                // The incident's id, for whoever the voter asks for help; nothing else of it.
+                detail: problem.type == .internalError ? "(\(problem.detail))" : nil,
                 back: campaign.map { "/c/\(FormData.encode($0.id))?lang=\(language.rawValue)" }))
         response.headers += problem.headers.filter { $0.name != "WWW-Authenticate" }
         return response

@@ -179,7 +179,7 @@ struct VotingPage {
     func text(_ option: Shown) -> String {
         var html = esc(option.label)
         if let word = option.status.flatMap(Self.statusWord) {
-            html += " <span class=\"tag\">\(esc(language(word)))</span>"
+            html += "<span class=\"tag\">\(esc(language(word)))</span>"
         }
         if let description = option.definition?.description {
             html += "<small>\(esc(language.text(description)))</small>"
