@@ -194,7 +194,8 @@ extension WebApp {
     /// answered with a page (201 waiting for moderation or public, 409 there already, 429 too many).
     func formSuggestion(_ request: WebRequest) throws -> HTTPResponse {
         let post = try FormPost(request, engine: engine)
-        switch suggest(post.form.first("idea") ?? "", ballot: post.ballot, campaign: post.campaign, post.credentials) {
+        let text = post.form.first("idea") ?? ""
+        switch suggest(text, ballot: post.ballot, campaign: post.campaign, post.credentials) {
         case .success(let idea):
             return post.answer(self, status: 201, post.language(idea.status.isPublic ? .ideaPublic : .ideaWaits))
         case .failure(let problem):
@@ -202,7 +203,9 @@ extension WebApp {
                 ballot: post.definition,
                 options: engine.options(campaign: post.campaign.id, ballot: post.ballot) ?? [],
                 language: post.language)
-            return post.answer(self, problem, labels: reader.label)
+            // An idea still waiting for a moderator has no public label: it is the one just typed.
+            let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return post.answer(self, problem, labels: { reader.label($0) ?? typed })
         }
     }
 
