@@ -74,7 +74,11 @@ extension WebApp {
         router.add("GET", "/assets/:name", face: .page, .now { try WebAssets.response($0[0]) })
         router.add("GET", "/media/*", face: .page, on: .worker, .now { try $0.app.mediaFile($0) })
         router.add("GET", "/", face: .page, .now { $0.app.indexPage($0) })
-        router.add("GET", "/c/:campaign", face: .page, .now { try $0.app.votingPage($0) })
+        // The voting page reads a returning voter's current vote and live points: on a worker.
+        router.add("GET", "/c/:campaign", face: .page, on: .worker, .now { try $0.app.votingPage($0) })
+        router.add(
+            "GET", "/c/:campaign/embed", face: .page, on: .worker, .now { try $0.app.votingPage($0, embed: true) })
+        router.add("GET", "/c/:campaign/receipt", face: .page, on: .worker, .now { try $0.app.receiptPage($0) })
         router.add("POST", "/c/:campaign/:ballot", face: .page, .later { try $0.app.formVote($0, respond: $1) })
         router.add(
             "POST", "/c/:campaign/:ballot/suggest", face: .page, on: .worker, .now { try $0.app.formSuggestion($0) })

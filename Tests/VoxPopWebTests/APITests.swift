@@ -138,7 +138,12 @@ import VoxPopTestSupport
             ).status == 400)
 
         #expect(try api.send("GET", "/v1/campaigns/airline-summer/ballots/nominations/results").status == 404)
-        try api.at("2027-01-18T08:00Z")  // 09:00 in Stockholm: the nominations close, the final opens
+        try api.at("2027-01-18T08:00Z")  // 09:00 in Stockholm: the nominations close and are counted
+        // The final waits for its operator (`optionsFrom.confirm`): the count is reviewed first.
+        #expect(try api.send("GET", "/v1/campaigns/airline-summer/ballots/nominations/results").status == 404)
+        let opened = try api.admin("POST", "campaigns/airline-summer/ballots/final/open")
+        #expect(opened.status == 200 && opened.json["state"] as? String == "open", "\(opened.body)")
+        #expect(try api.admin("POST", "campaigns/airline-summer/ballots/final/open").status == 409, "open already")
         let nominations = try api.send("GET", "/v1/campaigns/airline-summer/ballots/nominations/results")
         #expect(nominations.status == 200)
         #expect((nominations.json["winners"] as? [String]) == ["Göteborg"])
@@ -257,11 +262,13 @@ import VoxPopTestSupport
         #expect(try api.admin("POST", "campaigns/quick-poll/ballots/nope/close").status == 404)
         #expect(try api.send("DELETE", "/v1/campaigns").status == 405)
         #expect(try api.send("GET", "/v1/nothing/here").status == 404)
-        // Started long after the airline campaign ended: its nominations caught up with no write-ins,
-        // so they publish an empty count instead of blocking the scheduler.
-        let empty = try api.send("GET", "/v1/campaigns/airline-summer/ballots/nominations/results")
+        // Started long after the airline campaign ended: its nominations caught up with no
+        // write-ins and were counted (an empty count, which does not block the scheduler); the
+        // final waits for its operator.
+        let empty = try api.admin("GET", "campaigns/airline-summer/ballots/nominations/tally")
         #expect(empty.status == 200)
         #expect(empty.json["winners"] as? [String] == [])
+        #expect(api.engine.state(campaign: "airline-summer", ballot: "final") == .scheduled)
         let list = try api.send("GET", "/v1/campaigns")
         #expect((list.json["campaigns"] as? [[String: Any]])?.count == 6)
     }

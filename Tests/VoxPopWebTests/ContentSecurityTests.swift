@@ -33,7 +33,7 @@ import VoxPopTestSupport
         #expect(file.status == 200)
         #expect(file.header("Content-Type") == "text/javascript; charset=utf-8")
         #expect(file.header("Cache-Control")?.contains("immutable") == true)
-        #expect(file.body.contains("ol.rank"))
+        #expect(file.body.contains("data-most") && file.body.contains("unrank"), "the voting script")
         #expect(web.send("GET", "/assets/voxpop-00000000.js").status == 404, "another name is no file")
     }
 

@@ -13,6 +13,12 @@ enum WebAssets {
         var contentType: String
         var bytes: [UInt8]
 
+        init(path: String, bytes: [UInt8], contentType: String) {
+            self.path = path
+            self.bytes = bytes
+            self.contentType = contentType
+        }
+
         init(_ source: String, name: String, suffix: String, contentType: String) {
             bytes = Array(source.utf8)
             path = "/assets/\(name)-" + SHA256.hex(Array(SHA256.hash(bytes).prefix(6))) + "." + suffix
@@ -28,9 +34,11 @@ enum WebAssets {
     private static let byName = Dictionary(
         uniqueKeysWithValues: [stylesheet, script].map { (String($0.path.dropFirst("/assets/".count)), $0) })
 
-    /// `GET /assets/{name}`.
+    /// `GET /assets/{name}`: the style sheet, the script, or a campaign's accent.
     static func response(_ name: String) throws(Problem) -> HTTPResponse {
-        guard let asset = byName[name] else { throw Problem(.notFound, "no such file: /assets/\(name)") }
+        guard let asset = byName[name] ?? ThemeStylesheet(name: name)?.asset else {
+            throw Problem(.notFound, "no such file: /assets/\(name)")
+        }
         return HTTPResponse(
             status: 200,
             headers: [

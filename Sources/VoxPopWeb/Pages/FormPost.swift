@@ -5,7 +5,7 @@ import VoxPopHTTP
 
 /// What a page's form post (a vote or an idea) carries and how it is answered: the form, the
 /// page language, the campaign and ballot, the sender's credentials, and an answer page that
-/// leads back to the ballot.
+/// leads back to the ballot (to the embed page when it came from one, framed as that was).
 struct FormPost: Sendable {
     let form: FormData
     let language: PageLanguage
@@ -13,6 +13,8 @@ struct FormPost: Sendable {
     let ballot: String
     let definition: Ballot
     let credentials: VoterIdentity.Credentials
+    /// Posted from the embed page: the answer may be framed by the campaign's embed origins.
+    let embed: Bool
     private let back: String
     private let cookie: String?
 
@@ -28,32 +30,46 @@ struct FormPost: Sendable {
         self.campaign = campaign
         self.ballot = ballot
         self.definition = definition
+        embed = form.first("embed") == "1"
         let token = form.first("t").flatMap { $0.isEmpty ? nil : $0 }
-        back = "/c/\(FormData.encode(id))?lang=\(language.rawValue)" + (token.map { "&t=" + FormData.encode($0) } ?? "")
+        back =
+            "/c/\(FormData.encode(id))\(embed ? "/embed" : "")?lang=\(language.rawValue)"
+            + (token.map { "&t=" + FormData.encode($0) } ?? "")
         // Open campaigns: the browser's voter id, from its cookie or new.
-        let voterID = campaign.audience == .open ? request.cookie("vp_voter") ?? WebApp.newVoterID() : nil
-        cookie = voterID.map { "vp_voter=\($0); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" }
+        let known = request.cookie(WebApp.voterCookie).flatMap { $0.isEmpty ? nil : $0 }
+        let voterID = campaign.audience == .open ? known ?? WebApp.newVoterID() : nil
+        cookie = campaign.audience == .open && known == nil ? voterID.map(WebApp.voterCookieHeader) : nil
         credentials = VoterIdentity.Credentials(
             token: token.map { .bearer($0) }, inviteCode: form.first("invite"), voterID: voterID, peer: request.peer)
     }
 
     /// The answer page: a status, what happened, the receipt when there is one.
     func answer(
-        _ app: WebApp, status: Int, _ message: String, detail: String? = nil, receipt: String? = nil,
+        _ app: WebApp, status: Int, _ message: String, receipt: String? = nil,
         headers: [(name: String, value: String)] = []
     ) -> HTTPResponse {
-        app.html(
+        let check = receipt.map {
+            "/c/\(FormData.encode(campaign.id))/receipt?lang=\(language.rawValue)&receipt=\(FormData.encode($0))"
+        }
+        let theme = campaign.theme?.accent.flatMap(ThemeStylesheet.init(accent:)).map {
+            "<link rel=\"stylesheet\" href=\"\($0.path)\">"
+        }
+        return app.html(
             status,
             AnswerPage.render(
-                language: language, title: language.text(definition.question), message: message, detail: detail,
-                receipt: receipt, back: back),
-            headers: (cookie.map { [("Set-Cookie", $0)] } ?? []) + headers)
+                language: language, title: language.text(definition.question), message: message, receipt: receipt,
+                back: back, check: check, head: theme ?? ""),
+            headers: (cookie.map { [("Set-Cookie", $0)] } ?? []) + headers, campaign: campaign, embed: embed)
     }
 
     /// The answer page for a refused vote or idea, in the page's words.
-    func answer(_ app: WebApp, _ problem: Problem) -> HTTPResponse {
-        answer(
-            app, status: problem.status, PageProblem.message(problem, language), detail: PageProblem.detail(problem),
-            receipt: problem.receipt, headers: problem.headers.filter { $0.name != "WWW-Authenticate" })
+    func answer(_ app: WebApp, _ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }) -> HTTPResponse
+    {
+        let context = PageProblem.Context(
+            audience: campaign.audience, label: labels,
+            maxLength: definition.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)
+        return answer(
+            app, status: problem.status, PageProblem.message(problem, language, context), receipt: problem.receipt,
+            headers: problem.headers.filter { $0.name != "WWW-Authenticate" })
     }
 }

@@ -11,6 +11,13 @@ import VoxPopHTTP
 /// browsers ask of videos. SVG is served under a policy that lets it run nothing.
 struct MediaFiles: Sendable {
     let directory: URL
+    /// The pictures' widths and heights, for the pages' `width` and `height`.
+    let sizes: MediaSizes
+
+    init(directory: URL) {
+        self.directory = directory
+        sizes = MediaSizes(directory: directory)
+    }
 
     static let contentTypes = [
         "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",

@@ -8,14 +8,17 @@ import VoxPopFoundation
 enum PageHTML {
     static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
-    static func document(language: String, title: String, body: String, script: Bool = false) -> String {
+    /// `head` is more of the head (the campaign's accent, its link preview tags), already escaped.
+    static func document(
+        language: String, title: String, body: String, script: Bool = false, head: String = ""
+    ) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(escape(language))"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
         <title>\(escape(title))</title>
-        <link rel="stylesheet" href="\(WebAssets.stylesheet.path)">\(script ? "<script src=\"\(WebAssets.script.path)\" defer></script>" : "")</head>
+        <link rel="stylesheet" href="\(WebAssets.stylesheet.path)">\(head)\(script ? "<script src=\"\(WebAssets.script.path)\" defer></script>" : "")</head>
         <body><main>
         \(body)
         </main></body></html>

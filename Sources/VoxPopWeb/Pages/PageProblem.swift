@@ -1,27 +1,53 @@
 import Foundation
+import VoxPopCampaigns
 
-/// What a page says for a problem: words chosen by its type (never by comparing its text), and
-/// the detail only where it tells the voter what to change.
+/// What a page says for a problem: one sentence or two in the page's language, chosen by the
+/// problem's type (never by comparing its text), that say what happened and what to do. The
+/// problem's own detail is English for programs and never shown to voters; an option or idea is
+/// named by its label.
 enum PageProblem {
-    static func message(_ problem: Problem, _ language: PageLanguage) -> String {
+    /// What the page knows about where the problem happened.
+    struct Context {
+        var audience: Audience?
+        /// An option's or idea's label by id.
+        var label: (String) -> String? = { _ in nil }
+        /// The longest write-in or idea the ballot takes.
+        var maxLength: Int = WriteInPolicy.defaultMaxLength
+    }
+
+    static func message(_ problem: Problem, _ language: PageLanguage, _ context: Context = Context()) -> String {
         switch problem.type {
         case .alreadyVoted: language(.alreadyVoted)
-        case .ballotNotOpen, .unknownCampaign, .unknownBallot, .notFound, .resultsNotPublished: language(.notOpen)
-        case .missingCredential, .badCredential, .notEligible, .campaignNotConfigured: language(.notEligible)
+        case .ballotNotOpen, .wrongState: language(.notOpen)
+        case .unknownCampaign, .unknownBallot, .notFound, .methodNotAllowed, .unknownReceipt, .unknownIdea,
+            .unknownWriteIn:
+            language(.noSuchPage)
+        case .resultsNotPublished, .notTallied: language(.resultsLater)
+        case .missingCredential:
+            context.audience == .invite ? language(.inviteMissing) : language(.tokenMissing)
+        case .badCredential: language(.linkInvalid)
+        case .notEligible: context.audience == .invite ? language(.inviteWrong) : language(.linkInvalid)
+        case .campaignNotConfigured: language(.notReady)
         case .rateLimited: language(.busy)
-        case .duplicateIdea: language(.ideaExists)
+        case .duplicateIdea:
+            language.fill(.ideaExists, existing(problem).flatMap(context.label) ?? "…")
         case .tooManyIdeas: language(.tooManyIdeas)
-        case .voteNotStored, .ideaNotStored, .internalError: language(.tryAgain)
-        default: language(.invalid)
+        case .invalidIdea: language.fill(.writeInPlain, "\(context.maxLength)")
+        case .ideasNotTaken: language(.ideasClosed)
+        case .unknownOption: language(.optionGone)
+        case .invalidChoices, .refused: language(.ruleBroken)
+        case .malformedBody, .malformedQuery: language(.formUnreadable)
+        case .voteNotStored, .ideaNotStored, .internalError: language(.serverTrouble)
+        case .badOperatorKey, .notFromConsole, .notAnInviteCampaign, .ideaIsPublic, .invalidCampaigns:
+            language(.noSuchPage)
         }
     }
 
-    static func detail(_ problem: Problem) -> String? {
-        switch problem.type {
-        case .alreadyVoted, .ballotNotOpen, .unknownCampaign, .unknownBallot, .notFound, .resultsNotPublished,
-            .rateLimited, .tooManyIdeas, .voteNotStored, .ideaNotStored:
-            nil
-        default: problem.detail
-        }
+    /// The id of the idea or option a duplicate idea is, from the problem's `existing` member.
+    static func existing(_ problem: Problem) -> String? {
+        guard let json = problem.extra.first(where: { $0.key == "existing" })?.json,
+            let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
+        else { return nil }
+        return value as? String
     }
 }

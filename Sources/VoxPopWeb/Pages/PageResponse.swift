@@ -1,3 +1,4 @@
+import VoxPopCampaigns
 import VoxPopEngine
 import VoxPopHTTP
 
@@ -5,13 +6,18 @@ extension WebApp {
     /// A page: HTML with the headers every page carries. Its Content-Security-Policy lets it run
     /// only the server's own script and style files (`WebAssets`), nothing inline; a results page
     /// (`results: true`) runs no script at all and may use only the published page's own style.
+    ///
+    /// A campaign's page may also show pictures and videos from the origins the campaign lists
+    /// (`mediaOrigins`), and its embed page (`embed: true`) may be framed by its `embedOrigins`;
+    /// no other page may be framed at all.
     func html(
-        _ status: Int, _ body: String, headers: [(name: String, value: String)] = [], results: Bool = false
+        _ status: Int, _ body: String, headers: [(name: String, value: String)] = [], results: Bool = false,
+        campaign: Campaign? = nil, embed: Bool = false
     ) -> HTTPResponse {
         let policy =
             results
             ? "default-src 'none'; style-src \(PublicationHTML.styleHash); img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-            : "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            : Self.pagePolicy(campaign: campaign, embed: embed)
         return HTTPResponse(
             status: status,
             headers: [
@@ -19,5 +25,14 @@ extension WebApp {
                 ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"),
                 ("Content-Security-Policy", policy),
             ] + headers, body: Array(body.utf8))
+    }
+
+    static func pagePolicy(campaign: Campaign?, embed: Bool) -> String {
+        // The origins were checked when the file was read: a scheme and a host, nothing more.
+        let media = (campaign?.mediaOrigins ?? []).map { " " + $0 }.joined()
+        let framers = embed ? (campaign?.embedOrigins ?? []).joined(separator: " ") : ""
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:\(media); "
+            + "media-src 'self'\(media); form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors \(framers.isEmpty ? "'none'" : framers)"
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import VoxPopCampaigns
 import VoxPopCounting
 import VoxPopEngine
 import VoxPopFoundation
 import VoxPopHTTP
 
-/// The audience's pages: `/` (the campaigns), `/c/{campaign}` (vote), `POST /c/{campaign}/{ballot}`
-/// (a plain form post), `/c/{campaign}/{ballot}/results` (live or published results).
+/// The audience's pages: `/` (the campaigns), `/c/{campaign}` (vote) and its `/embed`,
+/// `POST /c/{campaign}/{ballot}` (a plain form post), `/c/{campaign}/receipt` (check a receipt).
 extension WebApp {
     func indexPage(_ request: WebRequest) -> HTTPResponse {
         let language = request.language
@@ -20,14 +21,143 @@ extension WebApp {
                 language: language.rawValue, title: "VoxPop", body: "<h1>VoxPop</h1><ul>\(items.joined())</ul>"))
     }
 
-    func votingPage(_ request: WebRequest) throws -> HTTPResponse {
+    /// `GET /c/{campaign}` and `GET /c/{campaign}/embed`. Runs on a worker: a returning voter's
+    /// current vote and an idea forum's live points are read from the store.
+    func votingPage(_ request: WebRequest, embed: Bool = false) throws -> HTTPResponse {
         let id = request[0]
         guard let campaign = engine.campaign(id), let views = engine.ballotViews(campaign: id) else {
             throw Problem(.unknownCampaign, "no campaign \(id)")
         }
-        let token = request.query.first("t").flatMap { $0.isEmpty ? nil : $0 }
+        let language = request.language
+        let query = request.query
+        let token = query.first("t").flatMap { $0.isEmpty ? nil : $0 }
+        let visitor = self.visitor(request, campaign: campaign, token: token)
+        var page = VotingPage(
+            campaign: campaign, views: views, language: language, token: token,
+            media: MediaMarkup(language: language, sizes: media.sizes), embed: embed)
+        for view in views where view.state == .open {
+            let ballot = view.definition
+            if ballot.shownOrder == .shuffle {
+                page.orders[ballot.id] = engine.shuffled(
+                    view.options.map(\.id), campaign: id, ballot: ballot.id, seed: visitor.seed)
+            }
+            if let voter = visitor.voter, ballot.revote == .replace, page.canPost,
+                let vote = try engine.currentVote(campaign: id, ballot: ballot.id, voter: voter)
+            {
+                page.current[ballot.id] = vote
+            }
+            if ballot.takesIdeas, view.results == ResultsVisibility.live.rawValue {
+                page.points[ballot.id] = try livePoints(campaign: id, view)
+            }
+        }
+        let sort = query.first("sort").flatMap(VotingPage.IdeaSort.init(rawValue:))
+        page.sort = sort ?? (page.points.isEmpty ? .new : .points)
+        page.head = linkPreview(campaign, language: language, request)
         return html(
-            200, VotingPage(campaign: campaign, views: views, language: request.language, token: token).render())
+            200, page.render(), headers: visitor.cookie.map { [("Set-Cookie", $0)] } ?? [], campaign: campaign,
+            embed: embed)
+    }
+
+    /// Who is looking at a voting page, as far as the page can tell before a vote: the voter of a
+    /// valid token link or an open campaign's browser (its `vp_voter` cookie, set now if new);
+    /// anyone else is seeded by a random `vp_order` cookie, so the order stays theirs on reload.
+    struct PageVisitor {
+        var voter: Voter?
+        var seed: String
+        var cookie: String?
+    }
+
+    static let voterCookie = "vp_voter"
+    static let orderCookie = "vp_order"
+
+    static func voterCookieHeader(_ id: String) -> String {
+        "\(voterCookie)=\(id); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+    }
+
+    func visitor(_ request: WebRequest, campaign: Campaign, token: String?) -> PageVisitor {
+        switch campaign.audience {
+        case .open:
+            if let id = request.cookie(Self.voterCookie), !id.isEmpty, id.utf8.count <= 200 {
+                return PageVisitor(voter: .open(id), seed: Voter.open(id).orderSeed)
+            }
+            let id = Self.newVoterID()
+            return PageVisitor(voter: .open(id), seed: Voter.open(id).orderSeed, cookie: Self.voterCookieHeader(id))
+        case .token:
+            let credentials = Credentials(
+                token: token.map { .bearer($0) }, inviteCode: nil, voterID: nil, peer: request.peer)
+            if token != nil, case .success(let voter) = identity.voter(credentials, campaign: campaign, now: clock.now)
+            {
+                return PageVisitor(voter: voter, seed: voter.orderSeed)
+            }
+        case .invite: break
+        }
+        if let seed = request.cookie(Self.orderCookie), seed.utf8.count == 32 {
+            return PageVisitor(seed: "order\u{0}" + seed)
+        }
+        let seed = Self.newVoterID()
+        return PageVisitor(
+            seed: "order\u{0}" + seed,
+            cookie: "\(Self.orderCookie)=\(seed); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax")
+    }
+
+    /// An idea forum's points per option id, from its live count (reads the store).
+    func livePoints(campaign: String, _ view: Engine.BallotView) throws -> [String: Int] {
+        guard let json = try engine.liveTally(campaign: campaign, ballot: view.definition.id),
+            let tally = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let rounds = tally["rounds"] as? [[String: Any]], let votes = rounds.first?["votes"] as? [String: Any]
+        else { return [:] }
+        var points: [String: Int] = [:]
+        for option in view.options {
+            if let value = votes[option.label] as? NSNumber { points[option.id] = value.intValue }
+        }
+        return points
+    }
+
+    /// Open Graph and Twitter card tags: a shared link to the campaign previews with its title,
+    /// description and hero picture. Their addresses are absolute: `VOXPOP_PUBLIC_URL` when set,
+    /// else the request's own host. The voter's token never goes into them.
+    func linkPreview(_ campaign: Campaign, language: PageLanguage, _ request: WebRequest) -> String {
+        let esc = PageHTML.escape
+        let title = esc(language.text(campaign.title))
+        var tags =
+            "<meta property=\"og:type\" content=\"website\"><meta property=\"og:title\" content=\"\(title)\">"
+            + "<meta name=\"twitter:title\" content=\"\(title)\">"
+        if let description = campaign.description.map({ esc(language.text($0)) }) {
+            tags +=
+                "<meta name=\"description\" content=\"\(description)\"><meta property=\"og:description\" content=\"\(description)\">"
+                + "<meta name=\"twitter:description\" content=\"\(description)\">"
+        }
+        guard let origin = publicOrigin(request) else {
+            return tags + "<meta name=\"twitter:card\" content=\"summary\">"
+        }
+        tags +=
+            "<meta property=\"og:url\" content=\"\(esc(origin))/c/\(FormData.encode(campaign.id))?lang=\(language.rawValue)\">"
+        guard let hero = campaign.theme?.hero else { return tags + "<meta name=\"twitter:card\" content=\"summary\">" }
+        let image = esc(hero.contains("://") ? hero : origin + MediaMarkup.source(hero))
+        tags +=
+            "<meta property=\"og:image\" content=\"\(image)\"><meta name=\"twitter:card\" content=\"summary_large_image\">"
+            + "<meta name=\"twitter:image\" content=\"\(image)\"><meta property=\"og:image:alt\" content=\"\(title)\">"
+        if !hero.contains("://"), let size = media.sizes.size(of: hero) {
+            tags +=
+                "<meta property=\"og:image:width\" content=\"\(size.width)\"><meta property=\"og:image:height\" content=\"\(size.height)\">"
+        }
+        return tags
+    }
+
+    /// `https://vote.example.com`: from `VOXPOP_PUBLIC_URL`, or the scheme and `Host` of the
+    /// request when that is a plain host name (nil otherwise).
+    func publicOrigin(_ request: WebRequest) -> String? {
+        if let configured = environment["VOXPOP_PUBLIC_URL"], !configured.isEmpty {
+            return configured.hasSuffix("/") ? String(configured.dropLast()) : configured
+        }
+        guard let host = request.http.header("Host"), !host.isEmpty, host.utf8.count <= 255,
+            host.utf8.allSatisfy({ byte in
+                (byte >= 0x30 && byte <= 0x3A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "[")
+                    || byte == UInt8(ascii: "]")
+            })
+        else { return nil }
+        return (request.http.forwardedHTTPS ? "https://" : "http://") + host
     }
 
     /// `GET /media/{path}`: a file the campaigns name in the media folder.
@@ -38,21 +168,24 @@ extension WebApp {
 
     /// A vote from the page's form: the same identity checks and engine as the JSON API, answered
     /// with a page (201 thanks and the receipt, 409 already voted or closed, 401/403 not eligible,
-    /// 422 a broken rule).
+    /// 422 a broken rule, said with the options' labels in the page's language).
     func formVote(_ request: WebRequest, respond: @escaping Router.Respond) throws {
         let post = try FormPost(request, engine: engine)
+        let reader = FormVote(
+            ballot: post.definition, options: engine.options(campaign: post.campaign.id, ballot: post.ballot) ?? [],
+            language: post.language)
         let vote: Vote
         do {
-            vote = try FormVote.vote(from: post.form, shape: post.definition.method.ballotShape)
+            vote = try reader.vote(from: post.form)
         } catch {
-            metrics.voteRefused(error.type)
-            throw error
+            metrics.voteRefused(error.problem.type)
+            return respond(post.answer(self, status: error.problem.status, error.message(post.language)))
         }
         cast(vote, ballot: post.ballot, campaign: post.campaign, post.credentials) { [self] result in
             switch result {
             case .success(let accepted):
                 respond(post.answer(self, status: 201, post.language(.thanks), receipt: accepted.receipt))
-            case .failure(let problem): respond(post.answer(self, problem))
+            case .failure(let problem): respond(post.answer(self, problem, labels: reader.label))
             }
         }
     }
@@ -61,24 +194,33 @@ extension WebApp {
     /// answered with a page (201 waiting for moderation or public, 409 there already, 429 too many).
     func formSuggestion(_ request: WebRequest) throws -> HTTPResponse {
         let post = try FormPost(request, engine: engine)
-        switch suggest(post.form.first("idea") ?? "", ballot: post.ballot, campaign: post.campaign, post.credentials) {
+        let text = post.form.first("idea") ?? ""
+        switch suggest(text, ballot: post.ballot, campaign: post.campaign, post.credentials) {
         case .success(let idea):
             return post.answer(self, status: 201, post.language(idea.status.isPublic ? .ideaPublic : .ideaWaits))
         case .failure(let problem):
-            return post.answer(self, problem)
+            let reader = FormVote(
+                ballot: post.definition,
+                options: engine.options(campaign: post.campaign.id, ballot: post.ballot) ?? [],
+                language: post.language)
+            // An idea still waiting for a moderator has no public label: it is the one just typed.
+            let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return post.answer(self, problem, labels: { reader.label($0) ?? typed })
         }
     }
 
     /// A problem as a page in the reader's language, with a way back to the campaign.
     func pageProblem(_ problem: Problem, _ request: WebRequest) -> HTTPResponse {
         let language = request.language
-        let campaign = request.parameters.first.flatMap { engine.campaign($0) == nil ? nil : $0 }
+        let campaign = request.parameters.first.flatMap { engine.campaign($0) }
         var response = html(
             problem.status,
             AnswerPage.render(
-                language: language, title: "\(problem.status)", message: PageProblem.message(problem, language),
-                detail: PageProblem.detail(problem),
-                back: campaign.map { "/c/\(FormData.encode($0))?lang=\(language.rawValue)" }))
+                language: language, title: "\(problem.status)",
+                message: PageProblem.message(problem, language, PageProblem.Context(audience: campaign?.audience)),
+                // The incident's id, for whoever the voter asks for help; nothing else of it.
+                detail: problem.type == .internalError ? "(\(problem.detail))" : nil,
+                back: campaign.map { "/c/\(FormData.encode($0.id))?lang=\(language.rawValue)" }))
         response.headers += problem.headers.filter { $0.name != "WWW-Authenticate" }
         return response
     }
@@ -87,46 +229,4 @@ extension WebApp {
         var random = SystemRandomNumberGenerator()
         return SHA256.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
     }
-}
-
-/// Turns a voting form into a vote, by the ballot's shape.
-enum FormVote {
-    static func vote(from form: FormData, shape: CountingMethod.BallotShape) throws(Problem) -> Vote {
-        let writeIn = form.first("writeIn")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        switch shape {
-        case .single, .approval:
-            let choices = form.values("choice").filter { !$0.isEmpty }
-            if !choices.isEmpty, !writeIn.isEmpty {
-                throw invalid("choose from the list or write your own, not both")
-            }
-            if !writeIn.isEmpty { return .writeIn(writeIn) }
-            guard !choices.isEmpty else { throw invalid("choose an option") }
-            return .choices(choices)
-        case .ranking:
-            var ranked: [(rank: Int, id: String)] = []
-            for field in form.fields where field.name.hasPrefix("rank-") && !field.value.isEmpty {
-                guard let rank = Int(field.value), rank > 0 else { throw invalid("a rank must be a number from 1") }
-                ranked.append((rank, String(field.name.dropFirst(5))))
-            }
-            guard !ranked.isEmpty else { throw invalid("rank at least one option") }
-            ranked.sort { $0.rank < $1.rank }
-            for (first, second) in zip(ranked, ranked.dropFirst()) where first.rank == second.rank {
-                throw invalid("two options share rank \(first.rank)")
-            }
-            return .choices(ranked.map(\.id))
-        case .ratings, .points:
-            let prefix = shape == .ratings ? "score-" : "points-"
-            var points: [String: Int] = [:]
-            for field in form.fields where field.name.hasPrefix(prefix) {
-                let text = field.value.trimmingCharacters(in: .whitespaces)
-                guard let value = text.isEmpty ? 0 : Int(text) else {
-                    throw invalid("points must be whole numbers, not \(field.value)")
-                }
-                points[String(field.name.dropFirst(prefix.count))] = value
-            }
-            return .points(points)
-        }
-    }
-
-    private static func invalid(_ why: String) -> Problem { Problem(.invalidChoices, why) }
 }

@@ -2,38 +2,85 @@ import Foundation
 import VoxPopCampaigns
 import VoxPopEngine
 
-/// `/c/{campaign}`: every ballot of a campaign, with a form for each open one that works as a
-/// plain form post and is better with the script (`VotingScript`: ranking by arrows or drag, points left).
+/// `/c/{campaign}` (and its compact `/c/{campaign}/embed`): every ballot of a campaign, with a
+/// form for each open one that works as a plain form post and is better with the script
+/// (`VotingScript`: ranking by controls, points left, pictures larger).
+///
+/// Options come in the visitor's own order (`orders`), a returning voter's current vote is
+/// filled in (`current`), an idea forum lists its ideas to anyone, and the campaign's brand
+/// (accent, logo, hero) frames it all.
 struct VotingPage {
     var campaign: Campaign
     var views: [Engine.BallotView]
     var language: PageLanguage
     /// The voter token from the link the marketer's site built (`?t=`), carried in the form body.
     var token: String?
+    var media: MediaMarkup
+    /// Each ballot's option ids in the order this visitor sees them (absent: the given order).
+    var orders: [String: [String]] = [:]
+    /// The visitor's vote that counts now, per ballot (a `replace` ballot and a known voter).
+    var current: [String: Vote] = [:]
+    /// An idea forum's points so far, per ballot and option id (live results only).
+    var points: [String: [String: Int]] = [:]
+    /// How an idea forum's ideas are sorted.
+    var sort: IdeaSort = .points
+    /// The compact page for a frame on the campaign's site: no hero, no logo.
+    var embed = false
+    /// The rest of the head: link preview tags.
+    var head = ""
+
+    enum IdeaSort: String { case points, new }
 
     func render() -> String {
         let lang = language
-        var body = languageLinks() + "<h1>\(esc(lang.text(campaign.title)))</h1>"
-        if let description = campaign.description { body += "<p>\(esc(lang.text(description)))</p>" }
-        if views.isEmpty { body += "<p>\(lang(.noBallots))</p>" }
+        var body = embed ? "" : header()
+        body += "<h1>\(esc(lang.text(campaign.title)))</h1>"
+        if let description = campaign.description { body += "<p class=\"lead\">\(esc(lang.text(description)))</p>" }
+        if views.isEmpty { body += "<p>\(esc(lang(.noBallots)))</p>" }
         for view in views { body += section(view) }
+        let receipts = "/c/\(FormData.encode(campaign.id))/receipt?lang=\(lang.rawValue)"
+        body += "<footer><a href=\"\(esc(receipts))\">\(esc(lang(.checkReceipt)))</a></footer>"
+        var head = self.head
+        if let theme = campaign.theme?.accent.flatMap(ThemeStylesheet.init(accent:)) {
+            head += "<link rel=\"stylesheet\" href=\"\(theme.path)\">"
+        }
         return PageHTML.document(
-            language: lang.rawValue, title: lang.text(campaign.title), body: body, script: true)
+            language: lang.rawValue, title: lang.text(campaign.title), body: body, script: true, head: head)
+    }
+
+    /// The brand's logo and the language links, then the hero picture.
+    private func header() -> String {
+        var html = "<header class=\"top\">"
+        if let logo = campaign.theme?.logo {
+            let size = media.size(logo, fallback: .init(width: 240, height: 64))
+            html +=
+                "<img class=\"logo\" src=\"\(esc(MediaMarkup.source(logo)))\" alt=\"\" width=\"\(size.width)\" height=\"\(size.height)\">"
+        }
+        html += languageLinks() + "</header>"
+        if let hero = campaign.theme?.hero {
+            let size = media.size(hero, fallback: .init(width: 1200, height: 630))
+            html +=
+                "<img class=\"hero\" src=\"\(esc(MediaMarkup.source(hero)))\" alt=\"\" width=\"\(size.width)\" height=\"\(size.height)\">"
+        }
+        return html
     }
 
     private func languageLinks() -> String {
         let links = PageLanguage.allCases.map { other -> String in
-            let name = ["en": "English", "sv": "Svenska", "nb": "Norsk", "da": "Dansk"][other.rawValue]!
             let current = other == language ? " aria-current=\"true\"" : ""
-            return "<a href=\"\(esc(link(language: other)))\" lang=\"\(other.rawValue)\"\(current)>\(name)</a>"
+            return
+                "<a href=\"\(esc(link(language: other)))\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\"\(current)>\(PageLanguage.name(of: other.rawValue))</a>"
         }
-        return "<nav aria-label=\"\(language(.language))\">\(links.joined(separator: " "))</nav>"
+        return "<nav class=\"lang\" aria-label=\"\(esc(language(.language)))\">\(links.joined(separator: " "))</nav>"
     }
 
-    private func link(language other: PageLanguage) -> String {
+    private var base: String { "/c/\(FormData.encode(campaign.id))" + (embed ? "/embed" : "") }
+
+    private func link(language other: PageLanguage, sort: IdeaSort? = nil) -> String {
         var query = "?lang=\(other.rawValue)"
+        if let sort { query += "&sort=\(sort.rawValue)" }
         if let token { query += "&t=" + FormData.encode(token) }
-        return "/c/\(FormData.encode(campaign.id))\(query)"
+        return base + query
     }
 
     private func section(_ view: Engine.BallotView) -> String {
@@ -47,145 +94,103 @@ struct VotingPage {
         switch view.state {
         case .scheduled:
             let when = view.opens.map { PageHTML.local($0, timeZone: campaign.timeZone) } ?? "…"
-            html += "<p class=\"note\">\(lang(.opensLater)) \(esc(when))</p>"
+            html += "<p class=\"note\">\(esc(lang(.opensLater))) \(esc(when))</p>"
         case .open:
-            html += form(view)
-            if ballot.takesIdeas, canPost {
-                html += suggestionForm(ballot)
+            if ballot.takesIdeas { html += sortLinks() }
+            if canPost {
+                html += form(view)
+                if ballot.takesIdeas { html += suggestionForm(ballot) }
+            } else if ballot.takesIdeas {
+                html += "<p class=\"note\">\(esc(lang(.openLinkToVote)))</p>" + ideaList(view)
+            } else {
+                html += "<p class=\"note\">\(esc(lang(.tokenMissing)))</p>"
             }
             if view.results == ResultsVisibility.live.rawValue {
-                html += "<p><a href=\"\(esc(results))\">\(lang(.liveResults))</a></p>"
+                html += "<p><a href=\"\(esc(results))\">\(esc(lang(.liveResults)))</a></p>"
             }
         case .closed, .tallied:
-            html += "<p class=\"note\">\(lang(.closed))</p>"
+            html += "<p class=\"note\">\(esc(lang(.closed)))</p>"
         case .published:
-            html += "<p class=\"note\">\(lang(.closed)). <a href=\"\(esc(results))\">\(lang(.results))</a></p>"
+            html +=
+                "<p class=\"note\">\(esc(lang(.closed))). <a href=\"\(esc(results))\">\(esc(lang(.results)))</a></p>"
         }
         return html + "</section>"
     }
 
-    private func form(_ view: Engine.BallotView) -> String {
-        let lang = language
+    /// One option as the page shows it.
+    struct Shown {
+        var id: String
+        var definition: BallotOption?
+        var label: String
+        var status: Idea.Status?
+        var points: Int?
+    }
+
+    /// The options of a ballot in this visitor's order, or an idea forum's in the order asked.
+    func shown(_ view: Engine.BallotView) -> [Shown] {
         let ballot = view.definition
-        guard canPost else { return "<p class=\"note\">\(lang(.tokenMissing))</p>" }
-        var html =
-            "<form method=\"post\" action=\"/c/\(esc(FormData.encode(campaign.id)))/\(esc(FormData.encode(ballot.id)))\">"
-            + "<input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
-        if let token { html += "<input type=\"hidden\" name=\"t\" value=\"\(esc(token))\">" }
-        let statuses = Dictionary(view.ideas.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
-        let options = view.options.map { frozen in
-            (
-                id: frozen.id, definition: ballot.options.first { $0.id == frozen.id },
-                label: frozen.label, status: statuses[frozen.id]
-            )
+        let ideas = Dictionary(view.ideas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let counted = points[ballot.id]
+        var options = view.options.map { frozen in
+            let definition = ballot.options.first { $0.id == frozen.id }
+            return Shown(
+                id: frozen.id, definition: definition,
+                label: definition.map { language.text($0.label) } ?? frozen.label,
+                status: ideas[frozen.id]?.status, points: counted.map { $0[frozen.id] ?? 0 })
         }
-        let count = options.count
-        switch ballot.method.ballotShape {
-        case .single, .approval:
-            let single = ballot.method.ballotShape == .single
-            let hint =
-                single
-                ? lang(.chooseOne)
-                : ballot.maxChoices.map { String(format: lang(.chooseUpTo), $0) } ?? lang(.chooseAny)
-            html += "<fieldset><legend>\(esc(hint))</legend>"
-            for (index, option) in options.enumerated() {
-                html += row(
-                    "<input type=\"\(single ? "radio" : "checkbox")\" name=\"choice\" value=\"\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">",
-                    id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
+        if ballot.takesIdeas {
+            let position = Dictionary(options.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            switch sort {
+            case .points where counted != nil:
+                options.sort { ($0.points ?? 0, -position[$0.id]!) > ($1.points ?? 0, -position[$1.id]!) }
+            default:
+                // Newest first; the file's options, which have no date, after the ideas.
+                let since = { (id: String) in ideas[id]?.suggestedAt ?? .distantPast }
+                options.sort { (since($0.id), -position[$0.id]!) > (since($1.id), -position[$1.id]!) }
             }
-            html += "</fieldset>"
-        case .ranking:
-            let most = min(ballot.maxChoices ?? count, count)
-            html += "<fieldset><legend>\(esc(String(format: lang(.rankHint), most)))</legend>"
-            html +=
-                "<ol class=\"rank\" data-most=\"\(most)\" data-up=\"\(esc(lang(.moveUp)))\" data-down=\"\(esc(lang(.moveDown)))\">"
-            for (index, option) in options.enumerated() {
-                // A number field, not a select: a select per option of 1...N would grow the page
-                // with the square of the options.
-                let input =
-                    "<input type=\"number\" name=\"rank-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\" min=\"1\" max=\"\(most)\" inputmode=\"numeric\">"
-                html +=
-                    "<li draggable=\"true\">"
-                    + row(input, id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
-                    + "</li>"
-            }
-            html += "</ol></fieldset>"
-        case .ratings:
-            let top = ballot.maxScore ?? 5
-            html += "<fieldset><legend>\(esc(String(format: lang(.scoreHint), top)))</legend>"
-            for (index, option) in options.enumerated() {
-                let select =
-                    "<select name=\"score-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\">"
-                    + (0...top).map { "<option>\($0)</option>" }.joined() + "</select>"
-                html += row(select, id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
-            }
-            html += "</fieldset>"
-        case .points:
-            let budget = ballot.budget ?? 10
-            html +=
-                "<fieldset data-budget=\"\(budget)\"><legend>\(esc(String(format: lang(.pointsHint), budget)))</legend>"
-            for (index, option) in options.enumerated() {
-                let input =
-                    "<input type=\"number\" name=\"points-\(esc(option.id))\" id=\"\(ballot.id)-\(index)\" min=\"0\" max=\"\(budget)\" value=\"0\" inputmode=\"numeric\">"
-                html += row(input, id: "\(ballot.id)-\(index)", option.definition, option.label, status: option.status)
-            }
-            html += "<p aria-live=\"polite\" class=\"left\"></p></fieldset>"
+        } else if let order = orders[ballot.id] {
+            let byID = Dictionary(options.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            options = order.compactMap { byID[$0] }
         }
-        if let policy = ballot.writeIns, ballot.method.ballotShape == .single || ballot.method.ballotShape == .approval
-        {
-            html +=
-                "<p><label for=\"\(ballot.id)-write-in\">\(lang(.writeIn))</label><br>"
-                + "<input type=\"text\" name=\"writeIn\" id=\"\(ballot.id)-write-in\" maxlength=\"\(policy.maxLength)\" autocomplete=\"off\"></p>"
-        }
-        if case .invite = campaign.audience {
-            html +=
-                "<p><label for=\"\(ballot.id)-invite\">\(lang(.inviteCode))</label><br>"
-                + "<input type=\"text\" name=\"invite\" id=\"\(ballot.id)-invite\" required autocomplete=\"off\" autocapitalize=\"none\"></p>"
-        }
-        return html + "<p class=\"actions\"><button type=\"submit\">\(lang(.vote))</button></p></form>"
+        return options
     }
 
-    /// An idea forum's second form: a new idea, posted to `/c/{campaign}/{ballot}/suggest`.
-    private func suggestionForm(_ ballot: Ballot) -> String {
-        let lang = language
-        let id = "\(ballot.id)-idea"
-        var html =
-            "<form method=\"post\" action=\"/c/\(esc(FormData.encode(campaign.id)))/\(esc(FormData.encode(ballot.id)))/suggest\">"
-            + "<input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
-        if let token { html += "<input type=\"hidden\" name=\"t\" value=\"\(esc(token))\">" }
-        html +=
-            "<p><label for=\"\(esc(id))\">\(lang(.suggestIdea))</label><br>"
-            + "<input type=\"text\" name=\"idea\" id=\"\(esc(id))\" maxlength=\"\(ballot.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)\" required autocomplete=\"off\"></p>"
-        if case .invite = campaign.audience {
+    private func sortLinks() -> String {
+        let links = [(IdeaSort.points, PageWord.sortPoints), (.new, .sortNewest)].map { sort, word in
+            let current = sort == self.sort ? " aria-current=\"true\"" : ""
+            return "<a href=\"\(esc(link(language: language, sort: sort)))\"\(current)>\(esc(language(word)))</a>"
+        }
+        return "<p class=\"sort\">\(esc(language(.sortBy))) \(links.joined(separator: " "))</p>"
+    }
+
+    /// An idea forum to a visitor without a voter link: its ideas, their statuses and points.
+    private func ideaList(_ view: Engine.BallotView) -> String {
+        var html = "<ul class=\"options ideas\">"
+        for option in shown(view) {
             html +=
-                "<p><label for=\"\(esc(id))-invite\">\(lang(.inviteCode))</label><br>"
-                + "<input type=\"text\" name=\"invite\" id=\"\(esc(id))-invite\" required autocomplete=\"off\" autocapitalize=\"none\"></p>"
+                "<li data-option=\"\(esc(option.id))\"><p class=\"name\">\(text(option))</p>"
+                + (option.points.map { "<p class=\"score\">\(esc(language.fill(.pointsSoFar, "\($0)")))</p>" } ?? "")
+                + "</li>"
         }
-        return html + "<p class=\"actions\"><button type=\"submit\">\(lang(.suggest))</button></p></form>"
+        return html + "</ul>"
     }
 
-    /// One option: its input, label, description and a link to its picture or video (a link, not
-    /// an embed: media live on other servers, and the page makes no request outside this one).
-    private func row(
-        _ input: String, id: String, _ option: BallotOption?, _ fallback: String, status: Idea.Status? = nil
-    ) -> String {
-        let lang = language
-        var text = "<label for=\"\(esc(id))\">\(esc(option.map { lang.text($0.label) } ?? fallback))"
-        if let word = status.flatMap(Self.statusWord) { text += "<span class=\"tag\">\(lang(word))</span>" }
-        if let description = option?.description { text += "<small>\(esc(lang.text(description)))</small>" }
-        text += "</label>"
-        if let media = option?.media {
-            let word = media.kind == .video ? lang(.watch) : lang(.see)
-            let alt = media.alt.map { ": " + lang.text($0) } ?? ""
-            text += "<a href=\"\(esc(media.url))\" rel=\"noopener noreferrer\">\(word)\(esc(alt))</a>"
+    /// An option's label, its status and description, escaped.
+    func text(_ option: Shown) -> String {
+        var html = esc(option.label)
+        if let word = option.status.flatMap(Self.statusWord) {
+            html += "<span class=\"tag\">\(esc(language(word)))</span>"
         }
-        return "<div class=\"option\">\(input)\(text)</div>"
+        if let description = option.definition?.description {
+            html += "<small>\(esc(language.text(description)))</small>"
+        }
+        return html
     }
 
-    private func esc(_ text: String) -> String { PageHTML.escape(text) }
+    func esc(_ text: String) -> String { PageHTML.escape(text) }
 
     /// A token campaign's forms need the voter's token from the link.
-    private var canPost: Bool {
+    var canPost: Bool {
         if case .token = campaign.audience { return token != nil }
         return true
     }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import VoxPopEngine
+import VoxPopTestSupport
+
+@testable import VoxPopWeb
+
+/// The idea forum is public to read: anyone sees its public ideas with their status and points,
+/// sorted by points or newest, and is told to open their voter link to vote. A returning voter
+/// on a `replace` ballot finds the current vote filled in, so a revote does not wipe it.
+@Suite struct IdeaForumPageTests {
+    @Test func aVisitorWithoutALinkSeesTheIdeasAndTheirPoints() throws {
+        let pages = try VoterPagesHarness()
+        let idea = try pages.engine.suggest(
+            campaign: "idea-forum", ballot: "ideas", voter: .token("ann"), text: "Recipes"
+        )
+        .get()
+        _ = try pages.engine.setIdeaStatus(campaign: "idea-forum", ballot: "ideas", id: idea.id, status: .planned)
+        for (voter, points) in [("a", #"{"dark-mode": 4, "shared-lists": 6}"#), ("b", #"{"shared-lists": 3}"#)] {
+            let vote = pages.web.send(
+                "POST", "/v1/campaigns/idea-forum/ballots/ideas/votes",
+                headers: pages.web.token("idea-forum", voter: voter, secretOf: "IDEAS_VOTER_SECRET"),
+                body: #"{"points": \#(points)}"#)
+            #expect(vote.status == 201)
+        }
+        let page = pages.get("/c/idea-forum?lang=sv").body
+        #expect(page.contains("Öppna din röstlänk för att rösta och föreslå idéer."))
+        #expect(!page.contains("<form method=\"post\""), "nothing to send without a link")
+        let shown = page.components(separatedBy: #"<li data-option=""#).dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }
+        #expect(shown == ["shared-lists", "dark-mode", "offline-lists", "receipt-scan", "price-alerts", idea.id])
+        #expect(
+            page.contains(
+                #"<p class="name">Dela en lista med mitt hushåll<span class="tag">granskas</span></p><p class="score">Poäng: 9</p>"#
+            ), "the file's ideas have statuses too")
+        #expect(page.contains(#"Recipes<span class="tag">planerad</span>"#))
+        let newest = pages.get("/c/idea-forum?lang=en&sort=new").body
+        #expect(newest.components(separatedBy: #"<li data-option=""#).dropFirst().first?.hasPrefix(idea.id) == true)
+        #expect(newest.contains(#"<a href="/c/idea-forum?lang=en&amp;sort=new" aria-current="true">Newest</a>"#))
+    }
+
+    @Test func aReturningVoterFindsTheCurrentVoteFilledIn() throws {
+        let pages = try VoterPagesHarness()
+        let token = pages.token("idea-forum", voter: "ann", secretOf: "IDEAS_VOTER_SECRET")
+        #expect(
+            pages.post("/c/idea-forum/ideas", form: "t=\(token)&points-dark-mode=6&points-receipt-scan=3").status == 201
+        )
+        let page = pages.get("/c/idea-forum?t=\(token)").body
+        #expect(page.contains("Your vote is filled in below."))
+        #expect(page.contains(#"name="points-dark-mode" id="ideas-0" min="0" max="10" value="6">"#))
+        #expect(
+            page.range(
+                of: #"name="points-receipt-scan" id="ideas-\d" min="0" max="10" value="3">"#,
+                options: .regularExpression) != nil)
+        #expect(
+            page.range(
+                of: #"name="points-shared-lists" id="ideas-\d" min="0" max="10" value="0">"#,
+                options: .regularExpression) != nil)
+        let other = pages.get(
+            "/c/idea-forum?t=\(pages.token("idea-forum", voter: "bob", secretOf: "IDEAS_VOTER_SECRET"))")
+        #expect(!other.body.contains("filled in") && !other.body.contains(#"value="6""#))
+
+        // The quick poll (open, replace): the browser's choice comes back checked.
+        let first = pages.post("/c/quick-poll/colour", form: "choice=green")
+        let cookie = try #require(VoterPagesHarness.cookie(first))
+        #expect(pages.get("/c/quick-poll", cookie: cookie).body.contains(#"value="green" id="colour-"#))
+        #expect(
+            pages.get("/c/quick-poll", cookie: cookie).body.range(
+                of: #"value="green" id="colour-\d" checked>"#, options: .regularExpression) != nil)
+    }
+
+    @Test func thePointsLeftRefuseAnOverspentVoteInThePagesWords() throws {
+        let pages = try VoterPagesHarness()
+        let page = pages.get(
+            "/c/idea-forum?lang=da&t=\(pages.token("idea-forum", voter: "x", secretOf: "IDEAS_VOTER_SECRET"))")
+        #expect(
+            page.body.contains(
+                #"data-words="{1} af {2} point tilbage|Du har givet {1} point, men har kun {2}. Fjern nogle, før du sender.""#
+            ))
+        #expect(
+            page.body.contains(
+                #"<div class="actions"><p class="left" aria-live="polite"></p><button type="submit">Stem</button></div>"#
+            ))
+    }
+}
