@@ -118,7 +118,8 @@ public enum PublicationHTML {
     /// page's own by its hash (`styleHash(of:)`), and no script at all.
     static func style(accent: String?, quietColumns: [Int]) -> String {
         let colour = accent.flatMap { isColour($0) ? $0 : nil } ?? "#1a5fb4"
-        var phone = ".ph{display:inline}h1{font-size:1.35rem}th[scope=row]{min-width:7.5rem}"
+        var phone =
+            ".ph{display:inline}h1{font-size:1.35rem}.r{font-size:.9rem}th[scope=row]{min-width:8.5rem}thead th span{min-width:6rem}"
         if !quietColumns.isEmpty {
             phone += quietColumns.map { ".r tr>:nth-child(\($0 + 2))" }.joined(separator: ",") + "{display:none}"
         }
@@ -139,8 +140,8 @@ public enum PublicationHTML {
         caption{text-align:left;padding:0 0 .5rem}.r caption{position:sticky;left:0;max-width:min(50rem,calc(100vw - 2rem))}\
         th,td{border:1px solid #c0bfbc;padding:.2rem .45rem;text-align:right;white-space:nowrap}\
         thead th{vertical-align:bottom;background:#f6f5f4}thead th:first-child{text-align:left}thead th span{display:block;font-weight:400;\
-        font-size:.8rem;white-space:normal;min-width:8.5rem}th[scope=row]{text-align:left;white-space:normal;\
-        min-width:10rem;position:sticky;left:0;background:#fff}.e::after{content:" ✓"}tfoot th,tfoot td{color:#595959}\
+        font-size:.8rem;white-space:normal;overflow-wrap:normal;min-width:8.5rem}th[scope=row]{text-align:left;white-space:normal;\
+        min-width:10rem;position:sticky;left:0;background:#fff}.e::after{content:"\\a0✓"}tfoot th,tfoot td{color:#595959}\
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
         .ph{display:none}code{word-break:break-all}
         """
