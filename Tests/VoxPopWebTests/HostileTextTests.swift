@@ -52,9 +52,13 @@ import VoxPopTestSupport
         try web.at("2027-01-18T12:00Z")  // closed and counted; the final waits for its operator
         try web.engine.openNow(campaign: "airline-summer", ballot: "final")  // which publishes the nominations
         let published = web.engines.publishDirectory.appendingPathComponent("airline-summer")
-        let page = try String(contentsOf: published.appendingPathComponent("nominations.html"), encoding: .utf8)
-        #expect(Self.inert(page))
-        #expect(Self.inert(web.send("GET", "/c/airline-summer/nominations/results").body))
+        for name in ["nominations.html", "nominations.en.html", "nominations.nb.html", "nominations.da.html"] {
+            let page = try String(contentsOf: published.appendingPathComponent(name), encoding: .utf8)
+            #expect(Self.inert(page), "\(name)")
+        }
+        for language in ["sv", "en", "nb", "da"] {
+            #expect(Self.inert(web.send("GET", "/c/airline-summer/nominations/results?lang=\(language)").body))
+        }
         let json = try #require(
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: published.appendingPathComponent("nominations.json")))

@@ -31,7 +31,9 @@ enum InstantRunoff {
             }
         }
 
-        var rounds = [TallyRound(action: .firstPreferences, votes: votes, nonTransferable: exhausted)]
+        var rounds = [
+            TallyRound(action: .firstPreferences, votes: votes, nonTransferable: exhausted, inactive: exhausted)
+        ]
         var history: [[Int64]] = []
         var lots: [[Int]] = []
         var excludedOrder: [Int] = []
@@ -69,7 +71,7 @@ enum InstantRunoff {
             rounds.append(
                 TallyRound(
                     action: .exclusion(loser), votes: votes, transfers: zip(votes, before).map { $0 - $1 },
-                    nonTransferable: exhausted, excluded: [loser]))
+                    nonTransferable: exhausted, inactive: exhausted, excluded: [loser]))
         }
 
         let others = (0..<candidateCount).filter { continuing[$0] && $0 != winner }

@@ -70,6 +70,8 @@ enum MeekSTV {
             let current = scaled(votes)
             var round = TallyRound(action: rounds.isEmpty ? .firstPreferences : .iteration, votes: current)
             round.nonTransferable = Int64((excess * Double(scale)).rounded())
+            // Blank ballots keep their whole value as excess, so they are in it already.
+            round.inactive = round.nonTransferable
             let hopeful = (0..<candidateCount).filter { standing[$0] == .hopeful }
             var newlyElected = hopeful.filter { votes[$0] >= quota - tolerance }
             newlyElected = Array(

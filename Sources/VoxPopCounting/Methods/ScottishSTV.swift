@@ -56,6 +56,7 @@ enum ScottishSTV {
             validBallots += box.weights[ballot]
         }
         let quota = (validBallots / Int64(seats + 1) + 1) * unit
+        let blank = (box.totalWeight - validBallots) * unit
 
         var rounds: [TallyRound] = []
         var history: [[Int64]] = []
@@ -109,7 +110,7 @@ enum ScottishSTV {
             return moved
         }
 
-        var first = TallyRound(action: .firstPreferences, votes: votes)
+        var first = TallyRound(action: .firstPreferences, votes: votes, inactive: blank)
         first.elected = electAtEndOfStage()
         rounds.append(first)
 
@@ -145,6 +146,7 @@ enum ScottishSTV {
             }
             round.transfers = zip(votes, before).map { $0 - $1 }
             round.nonTransferable = nonTransferable
+            round.inactive = blank + nonTransferable
             round.lossByFractions = loss
             round.elected = electAtEndOfStage()
             rounds.append(round)

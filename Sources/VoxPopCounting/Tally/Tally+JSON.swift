@@ -63,6 +63,7 @@ extension Tally {
         if let transfers = round.transfers { members.append("\"transfers\":" + perCandidate(transfers.map(number))) }
         if round.action != .count {
             members.append("\"nonTransferable\":" + number(round.nonTransferable))
+            members.append("\"inactive\":" + number(round.inactive))
         }
         if scale != 1, round.action != .firstPreferences, rule == CountOptions.STVRule.scottish.rawValue {
             members.append("\"lossByFractions\":" + number(round.lossByFractions))

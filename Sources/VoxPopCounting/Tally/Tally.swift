@@ -56,6 +56,10 @@ public struct TallyRound: Sendable {
     public var nonTransferable: Int64 = 0
     /// Votes lost to rounding down transfer values (STV), so far.
     public var lossByFractions: Int64 = 0
+    /// Ballots counting for no candidate at the end of the round (RCTab's inactive ballots):
+    /// blank ones and those with no continuing preference left, in units of 1/`Tally.scale`. A
+    /// ranked count's rounds each add up: votes + inactive + lossByFractions = ballots × scale.
+    public var inactive: Int64 = 0
     /// Candidates who reached the quota or won in this round, in order.
     public var elected: [Int] = []
     /// Candidates excluded in this round.

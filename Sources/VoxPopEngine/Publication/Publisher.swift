@@ -1,9 +1,11 @@
 import Foundation
+import VoxPopCampaigns
 import VoxPopCounting
 
-/// Writes a ballot's published results: `CAMPAIGN/BALLOT.json`, `.csv` and `.html` under the
-/// publish directory, each atomically (a temporary file, fsync, rename, fsync of the directory),
-/// so a reader never sees half a file and a crash leaves the old file or the new one.
+/// Writes a ballot's published results under the publish directory: `CAMPAIGN/BALLOT.json`,
+/// `.csv` and `.html` (in the campaign's first language, and `BALLOT.LANG.html` in each other
+/// language results speak), each atomically (a temporary file, fsync, rename, fsync of the
+/// directory), so a reader never sees half a file and a crash leaves the old file or the new one.
 public struct Publisher: Sendable {
     public let directory: URL
 
@@ -15,8 +17,20 @@ public struct Publisher: Sendable {
     struct Publication {
         var campaign: String
         var ballot: String
-        var title: String
-        var question: String
+        var title: LocalizedText
+        var question: LocalizedText
+        /// The campaign file's label of each candidate of the tally, when the file has the
+        /// option (write-ins, ideas and a fed ballot's options keep the tally's name).
+        var labels: [LocalizedText?] = []
+        /// How many of the ranking go on to a final (a shortlist, or the top N another ballot
+        /// takes its options from); nil when the count elects its winners.
+        var goingOn: Int? = nil
+        /// A count made now of an open ballot, not the final result.
+        var live = false
+        /// The campaign's accent colour, `#RRGGBB`.
+        var accent: String? = nil
+        /// The language of `BALLOT.html`; the other languages go to `BALLOT.LANG.html`.
+        var firstLanguage = ResultsLanguage.en
         var tally: Tally
         /// The tally JSON with `campaign`, `ballot`, `votes` and `auditDigest`; the results endpoint answers it.
         var json: String
@@ -24,13 +38,25 @@ public struct Publisher: Sendable {
         var auditDigest: String
     }
 
+    /// The HTML file of a ballot's results in `language`: `BALLOT.html` in the campaign's first
+    /// language, `BALLOT.LANG.html` in each other.
+    static func htmlName(ballot: String, _ language: ResultsLanguage, first: ResultsLanguage) -> String {
+        language == first ? "\(ballot).html" : "\(ballot).\(language.rawValue).html"
+    }
+
     func publish(_ publication: Publication) throws {
         let folder = directory.appendingPathComponent(publication.campaign)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try write(publication.json + "\n", to: folder.appendingPathComponent("\(publication.ballot).json"))
         try write(
-            PublicationCSV.render(publication.tally), to: folder.appendingPathComponent("\(publication.ballot).csv"))
-        try write(PublicationHTML.render(publication), to: folder.appendingPathComponent("\(publication.ballot).html"))
+            PublicationCSV.render(publication.tally),
+            to: folder.appendingPathComponent("\(publication.ballot).csv"))
+        for language in ResultsLanguage.allCases {
+            let name = Self.htmlName(ballot: publication.ballot, language, first: publication.firstLanguage)
+            try write(
+                PublicationHTML.render(publication, in: language, links: .files),
+                to: folder.appendingPathComponent(name))
+        }
         try syncDirectory(folder)
     }
 

@@ -59,16 +59,24 @@ extension Engine {
         return try publicationJSON(reference, count: counted.count, countedAt: counted.at)
     }
 
-    /// The results page of a ballot: the published HTML file once published, a page counted now
-    /// for an open ballot with live results, else nil.
-    public func resultsHTML(campaign: String, ballot: String) throws -> String? {
+    /// The results page of a ballot in `language` (nil: the campaign's first): the published
+    /// HTML file in that language once published, its language links pointing at the results
+    /// route; a page counted now for an open ballot with live results; else nil.
+    public func resultsHTML(campaign: String, ballot: String, language: ResultsLanguage? = nil) throws -> String? {
         let reference = Reference(campaign: campaign, ballot: ballot)
+        let language = language ?? ResultsLanguage.first(of: self.campaign(campaign))
         if runtimeOf(reference)?.state == .published {
-            let file = publisher.directory.appendingPathComponent("\(campaign)/\(ballot).html")
-            return try String(contentsOf: file, encoding: .utf8)
+            // `BALLOT.html` is in the first language the campaign had when it was published,
+            // which a reload may since have changed: a language's own file first.
+            let folder = publisher.directory.appendingPathComponent(campaign)
+            let own = folder.appendingPathComponent("\(ballot).\(language.rawValue).html")
+            let file =
+                FileManager.default.fileExists(atPath: own.path) ? own : folder.appendingPathComponent("\(ballot).html")
+            return PublicationHTML.linkingToRoute(try String(contentsOf: file, encoding: .utf8))
         }
         guard let counted = try liveCount(reference) else { return nil }
-        return PublicationHTML.render(try publication(reference, count: counted.count, json: ""))
+        let publication = try publication(reference, count: counted.count, json: "", live: true)
+        return PublicationHTML.render(publication, in: language, links: .route)
     }
 
     /// An open ballot with live results, from its running count (`LiveCount`); counted from the

@@ -195,13 +195,28 @@ extension Engine {
         return count.tally.json(extra: extra)
     }
 
-    /// What a results page and the published files show of a counted ballot.
-    func publication(_ reference: Reference, count: BallotCount, json: String) throws -> Publisher.Publication {
-        let (id, campaign) = state.withLock { ($0.ballots[reference]!.id, $0.campaigns[reference.campaign]) }
+    /// What a results page and the published files show of a counted ballot: its texts in every
+    /// language the campaign file has, and how the outcome reads (a shortlist, or the top N of
+    /// a ballot that feeds another, "go on to the final").
+    func publication(_ reference: Reference, count: BallotCount, json: String, live: Bool = false) throws
+        -> Publisher.Publication
+    {
+        let (id, campaign, frozen) = state.withLock {
+            ($0.ballots[reference]!.id, $0.campaigns[reference.campaign], $0.ballots[reference]!.voting)
+        }
         let digest = try store.chainHead(id, campaign: reference.campaign, ballot: reference.ballot)
+        let definition = campaign?.ballot(reference.ballot)
+        let fileLabels = Dictionary(
+            (definition?.options ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let feeds = campaign?.ballots.compactMap {
+            $0.optionsFrom?.ballot == reference.ballot ? $0.optionsFrom?.top : nil
+        }
         return Publisher.Publication(
-            campaign: reference.campaign, ballot: reference.ballot, title: campaign?.title.text() ?? reference.campaign,
-            question: campaign?.ballot(reference.ballot)?.question.text() ?? reference.ballot, tally: count.tally,
+            campaign: reference.campaign, ballot: reference.ballot,
+            title: campaign?.title ?? LocalizedText(reference.campaign),
+            question: definition?.question ?? LocalizedText(reference.ballot),
+            labels: count.optionIDs.map { fileLabels[$0] }, goingOn: feeds?.first ?? frozen?.shortlist, live: live,
+            accent: campaign?.theme?.accent, firstLanguage: ResultsLanguage.first(of: campaign), tally: count.tally,
             json: json, votes: count.votes, auditDigest: SHA256.hex(digest))
     }
 

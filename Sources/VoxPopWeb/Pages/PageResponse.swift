@@ -5,19 +5,22 @@ import VoxPopHTTP
 extension WebApp {
     /// A page: HTML with the headers every page carries. Its Content-Security-Policy lets it run
     /// only the server's own script and style files (`WebAssets`), nothing inline; a results page
-    /// (`results: true`) runs no script at all and may use only the published page's own style.
+    /// runs no script at all and may use only its own one inline style, allowed by the hash of
+    /// that exact element (`resultsStyle`, from `PublicationHTML.styleHash(of:)`).
     ///
     /// A campaign's page may also show pictures and videos from the origins the campaign lists
     /// (`mediaOrigins`), and its embed page (`embed: true`) may be framed by its `embedOrigins`;
     /// no other page may be framed at all.
     func html(
-        _ status: Int, _ body: String, headers: [(name: String, value: String)] = [], results: Bool = false,
+        _ status: Int, _ body: String, headers: [(name: String, value: String)] = [], resultsStyle: String? = nil,
         campaign: Campaign? = nil, embed: Bool = false
     ) -> HTTPResponse {
         let policy =
-            results
-            ? "default-src 'none'; style-src \(PublicationHTML.styleHash); img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-            : Self.pagePolicy(campaign: campaign, embed: embed)
+            if let resultsStyle {
+                "default-src 'none'; style-src \(resultsStyle); img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+            } else {
+                Self.pagePolicy(campaign: campaign, embed: embed)
+            }
         return HTTPResponse(
             status: status,
             headers: [

@@ -2,16 +2,22 @@ import VoxPopEngine
 import VoxPopHTTP
 
 /// `GET /c/{campaign}/{ballot}/results`: the live count of an open ballot that shows one, or the
-/// published results.
+/// published results, in the reader's language (`ResultsLanguage.pick`: `?lang=`, then
+/// `Accept-Language`, then the campaign's first language).
 extension WebApp {
     func resultsPage(_ request: WebRequest) throws -> HTTPResponse {
         let (campaign, ballot) = (request[0], request[1])
-        guard let page = try engine.resultsHTML(campaign: campaign, ballot: ballot) else {
+        let language = ResultsLanguage.pick(
+            query: request.query.first("lang"), acceptLanguage: request.http.header("Accept-Language"),
+            campaign: engine.campaign(campaign))
+        guard let page = try engine.resultsHTML(campaign: campaign, ballot: ballot, language: language) else {
             guard let state = engine.state(campaign: campaign, ballot: ballot) else { throw unknown(campaign, ballot) }
             throw Problem(
                 .resultsNotPublished, "\(campaign)/\(ballot) is \(state.rawValue); its results are shown once published"
             )
         }
-        return html(200, page, results: true)
+        return html(
+            200, page, headers: [("Content-Language", language.rawValue), ("Vary", "Accept-Language")],
+            resultsStyle: PublicationHTML.styleHash(of: page) ?? "'none'")
     }
 }
