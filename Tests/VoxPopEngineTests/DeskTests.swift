@@ -50,6 +50,18 @@ import VoxPopTestSupport
         #expect(clusters.first { $0.contains("rome") } == nil)
     }
 
+    @Test func aSuggestionNamesTheGroupsToMergeApartFromItsTarget() throws {
+        let harness = try nominations(["Tromsø", "Tromsø", "Tromso", "Tromsoe"])
+        let review = try harness.engine.writeInReview(campaign: "airline-summer", ballot: "nominations")
+        let suggestion = try #require(review.suggestions.first)
+        #expect(suggestion.into == "tromsø" && suggestion.ids == ["tromso", "tromsoe"])
+        try harness.engine.decideWriteIns(
+            campaign: "airline-summer", ballot: "nominations", ids: suggestion.ids, action: "merge",
+            into: suggestion.into)
+        let after = try harness.engine.writeInReview(campaign: "airline-summer", ballot: "nominations")
+        #expect(after.groups.first?.total == 4 && after.suggestions.isEmpty)
+    }
+
     @Test func aliasesApplyAsVotesArriveAndMergesMoveWholeGroups() throws {
         let harness = try nominations(
             [

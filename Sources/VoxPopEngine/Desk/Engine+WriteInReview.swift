@@ -85,7 +85,9 @@ extension Engine {
             let into =
                 members.first { optionKeys[$0] != nil }.map { optionKeys[$0]! }
                 ?? members.max { (totals[$0] ?? 0, $1) < (totals[$1] ?? 0, $0) }!
-            return WriteInSuggestion(id: id, ids: members.filter { optionKeys[$0] == nil }.sorted(), into: into)
+            // The groups to merge: the others, so accepting it is one merge of `ids` into `into`.
+            let ids = members.filter { optionKeys[$0] == nil && $0 != into }.sorted()
+            return WriteInSuggestion(id: id, ids: ids, into: into)
         }
         return WriteInReview(
             groups: Array(matching.dropFirst((page - 1) * perPage).prefix(perPage)), matching: matching.count,

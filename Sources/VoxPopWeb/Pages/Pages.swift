@@ -35,6 +35,10 @@ extension WebApp {
         var page = VotingPage(
             campaign: campaign, views: views, language: language, token: token,
             media: MediaMarkup(language: language, sizes: media.sizes), embed: embed)
+        // A personal invite link fills the code in; whether it is one is for the vote to say.
+        if case .invite = campaign.audience, let code = query.first("invite"), !code.isEmpty, code.utf8.count <= 200 {
+            page.invite = code
+        }
         for view in views where view.state == .open {
             let ballot = view.definition
             if ballot.shownOrder == .shuffle {

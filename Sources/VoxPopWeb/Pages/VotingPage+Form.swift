@@ -104,7 +104,8 @@ extension VotingPage {
 
     private func inviteField(_ id: String) -> String {
         "<p class=\"field\"><label for=\"\(esc(id))\">\(esc(language(.inviteCode)))</label>"
-            + "<input type=\"text\" name=\"invite\" id=\"\(esc(id))\" required autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\"></p>"
+            + "<input type=\"text\" name=\"invite\" id=\"\(esc(id))\" required autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\""
+            + (invite.map { " value=\"\(esc($0))\"" } ?? "") + "></p>"
     }
 
     /// An idea forum's second form: a new idea, posted to `/c/{campaign}/{ballot}/suggest`.

@@ -15,6 +15,8 @@ struct VotingPage {
     var language: PageLanguage
     /// The voter token from the link the marketer's site built (`?t=`), carried in the form body.
     var token: String?
+    /// An invite campaign's code from a personal link (`?invite=`), filled into the code fields.
+    var invite: String?
     var media: MediaMarkup
     /// Each ballot's option ids in the order this visitor sees them (absent: the given order).
     var orders: [String: [String]] = [:]
@@ -80,6 +82,7 @@ struct VotingPage {
         var query = "?lang=\(other.rawValue)"
         if let sort { query += "&sort=\(sort.rawValue)" }
         if let token { query += "&t=" + FormData.encode(token) }
+        if let invite { query += "&invite=" + FormData.encode(invite) }
         return base + query
     }
 
