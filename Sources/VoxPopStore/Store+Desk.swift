@@ -270,7 +270,8 @@ extension Store {
             let select = try connection.statement(
                 """
                 SELECT seq, at, actor, action, campaign, ballot, detail FROM operator_log
-                WHERE seq < ?1 AND (?2 IS NULL OR (campaign = ?2 AND ballot = ?3)) ORDER BY seq DESC LIMIT ?4
+                WHERE seq < ?1 AND (?2 IS NULL OR campaign = ?2) AND (?3 IS NULL OR ballot = ?3)
+                ORDER BY seq DESC LIMIT ?4
                 """)
             try select.bind(
                 .integer(seq ?? Int64.max), campaign.map(SQLValue.text) ?? .null, ballot.map(SQLValue.text) ?? .null,
@@ -285,6 +286,18 @@ extension Store {
                         detail: select.text(6)))
             }
             return result
+        }
+    }
+
+    /// How many log entries touch a ballot.
+    public func logCount(campaign: String, ballot: String) throws(SQLiteError) -> Int {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement(
+                "SELECT count(*) FROM operator_log WHERE campaign = ?1 AND ballot = ?2")
+            try select.bind(.text(campaign), .text(ballot))
+            defer { select.reset() }
+            _ = try select.step()
+            return Int(select.integer(0))
         }
     }
 }

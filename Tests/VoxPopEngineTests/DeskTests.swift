@@ -175,6 +175,11 @@ import VoxPopTestSupport
         let firstRound = try #require((published["rounds"] as? [[String: Any]])?.first?["votes"] as? [String: Any])
         #expect(firstRound["B"] as? Int == 6, "A's four voters count for their next choice, B: \(firstRound)")
         #expect(firstRound["A"] == nil)
+        // The published page says so, and lists what was done to the ballot.
+        let page = try #require(harness.published("airline-summer", "final", "en.html"))
+        #expect(page.contains("Withdrawn before the count, and counted as if they had never stood: A."))
+        #expect(page.contains("ana: withdraw · A (a)"), "the operator's action, by name")
+        #expect(page.contains("operator: close · closed before its time"))
         harness.stop()
         #expect(try Audit.run(database: harness.databasePath, campaign: "airline-summer").problems == 0)
     }

@@ -113,7 +113,8 @@ import VoxPopTestSupport
             if ids.contains("mantes") || into == "mantes" {
                 #expect(
                     web.admin(
-                        "POST", path + "/write-ins", body: #"{"id": \#(jsonString(suggested["id"] as! String)), "action": "dismiss"}"#,
+                        "POST", path + "/write-ins",
+                        body: #"{"id": \#(jsonString(suggested["id"] as! String)), "action": "dismiss"}"#,
                         key: ana
                     ).status == 200)
                 continue
@@ -129,14 +130,19 @@ import VoxPopTestSupport
             "POST", path + "/write-ins", body: #"{"ids": ["big apple"], "action": "merge", "into": "Middle Earth"}"#,
             key: ana)
         #expect(wrong.status == 422 && wrong.problem == "refused", "\(wrong.body)")
-        for (ids, into) in [(#"["big apple"]"#, "New York"), (#"["copenhagen"]"#, "københavn"), (#"["munich"]"#, "münchen")] {
+        for (ids, into) in [
+            (#"["big apple"]"#, "New York"), (#"["copenhagen"]"#, "københavn"), (#"["munich"]"#, "münchen"),
+        ] {
             let merged = web.admin(
-                "POST", path + "/write-ins", body: #"{"ids": \#(ids), "action": "merge", "into": "\#(into)"}"#, key: ana)
+                "POST", path + "/write-ins", body: #"{"ids": \#(ids), "action": "merge", "into": "\#(into)"}"#, key: ana
+            )
             #expect(merged.status == 200, "\(ids): \(merged.body)")
         }
         #expect(
-            web.admin("POST", path + "/write-ins", body: #"{"id": "madrid", "action": "label", "label": "Madrid"}"#, key: ana)
-                .status == 200)
+            web.admin(
+                "POST", path + "/write-ins", body: #"{"id": "madrid", "action": "label", "label": "Madrid"}"#, key: ana
+            )
+            .status == 200)
         review = web.admin("GET", path + "/write-ins?q=york", key: ana).json
         #expect(
             (review["writeIns"] as? [[String: Any]])?.first?["total"] as? Int == 90,
@@ -221,6 +227,20 @@ import VoxPopTestSupport
         }
         #expect(lines.firstIndex(of: "ben merge nominations")! > lines.firstIndex(of: "scheduler count nominations")!)
         #expect(entries.allSatisfy { ($0["at"] as? String)?.hasSuffix("Z") == true })
+        let finalOnly = web.admin("GET", "log?campaign=airline-summer&ballot=final", key: ana).json
+        #expect(
+            (finalOnly["entries"] as? [[String: Any]])?.map { $0["action"] as? String ?? "" }
+                == ["publish", "count", "close", "open"])
+        let campaignOnly = web.admin("GET", "log?campaign=airline-summer&limit=500", key: ana).json
+        #expect(
+            (campaignOnly["entries"] as? [[String: Any]])?.count
+                == entries.filter { $0["campaign"] as? String == "airline-summer" }.count)
+        #expect(web.admin("GET", "log?limit=0", key: ana).status == 400)
+        #expect(web.admin("GET", "log?before=x", key: ana).problem == "malformed-query")
+        let page = try #require(web.engines.published("airline-summer", "nominations", "en.html"))
+        #expect(
+            page.contains("ben: merge · &quot;lisbon&quot; into &quot;lisboa&quot;"),
+            "the published page lists the late merge")
 
         web.engines.stop()
         let audit = try Audit.run(database: web.engines.databasePath, campaign: "airline-summer")
@@ -260,9 +280,12 @@ import VoxPopTestSupport
         ).json
         #expect((revoked["revoked"] as? [String])?.count == 10)
         #expect(revoked["used"] as? [String] == [codes[0]], "a code that voted keeps its vote")
-        let refused = web.vote("candidate-hires", "shortlist", #"{"choices": ["jonas-berg"], "invite": "\#(codes[255])"}"#)
+        let refused = web.vote(
+            "candidate-hires", "shortlist", #"{"choices": ["jonas-berg"], "invite": "\#(codes[255])"}"#)
         #expect(refused.status == 403, "\(refused.body)")
-        #expect(web.vote("candidate-hires", "shortlist", #"{"choices": ["jonas-berg"], "invite": "\#(codes[299])"}"#).status == 201)
+        #expect(
+            web.vote("candidate-hires", "shortlist", #"{"choices": ["jonas-berg"], "invite": "\#(codes[299])"}"#).status
+                == 201)
         counts = web.admin("GET", "campaigns/candidate-hires/invites", key: key).json
         #expect(counts["used"] as? Int == 251 && counts["revoked"] as? Int == 10)
 
@@ -271,11 +294,13 @@ import VoxPopTestSupport
         let before = web.admin("GET", "campaigns/candidate-hires/ballots/shortlist/tally", key: key).json
         #expect((before["winners"] as? [String])?.contains("Amir Haddad") == true, "\(before)")
         let withdrawn = web.admin(
-            "POST", "campaigns/candidate-hires/ballots/shortlist/withdraw", body: #"{"options": ["amir-haddad"]}"#, key: key)
+            "POST", "campaigns/candidate-hires/ballots/shortlist/withdraw", body: #"{"options": ["amir-haddad"]}"#,
+            key: key)
         #expect(withdrawn.status == 200, "\(withdrawn.body)")
         #expect(
             web.admin(
-                "POST", "campaigns/candidate-hires/ballots/shortlist/withdraw", body: #"{"options": ["nobody"]}"#, key: key
+                "POST", "campaigns/candidate-hires/ballots/shortlist/withdraw", body: #"{"options": ["nobody"]}"#,
+                key: key
             ).status == 422)
         let after = web.admin("GET", "campaigns/candidate-hires/ballots/shortlist/tally", key: key).json
         #expect(after["withdrawn"] as? [String] == ["Amir Haddad"])

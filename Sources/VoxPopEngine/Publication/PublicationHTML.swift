@@ -77,10 +77,28 @@ public enum PublicationHTML {
     }
 
     static func audit(_ view: ResultsView) -> String {
-        """
-        <h2>\(escape(view.words.check))</h2><p>\(escape(view.words.digest)) <code>\(escape(view.publication.auditDigest))</code></p>\
-        <p>\(escape(view.words.seed)) <code>\(escape(view.tally.seed))</code>.</p>
-        """
+        let publication = view.publication
+        var html = """
+            <h2>\(escape(view.words.check))</h2><p>\(escape(view.words.digest)) <code>\(escape(publication.auditDigest))</code></p>\
+            <p>\(escape(view.words.seed)) <code>\(escape(view.tally.seed))</code>.</p>
+            """
+        if !publication.withdrawn.isEmpty {
+            html += "<p>\(escape(fill(view.words.withdrawn, view.language.list(publication.withdrawn))))</p>"
+        }
+        guard !publication.actions.isEmpty else { return html }
+        // The log's own words (English, as operators wrote them), each escaped.
+        html += "<h3>\(escape(view.words.actions))</h3><ol class=\"n\">"
+        for entry in publication.actions {
+            let at = JSONText.iso(milliseconds: entry.at.milliseconds).prefix(16).replacingOccurrences(
+                of: "T", with: " ")
+            let detail = String(String.UnicodeScalarView(entry.detail.unicodeScalars.prefix(160)))
+            html += "<li>\(at) \(escape(entry.actor)): \(escape(entry.action)) · \(escape(detail))</li>"
+        }
+        html += "</ol>"
+        if publication.earlierActions > 0 {
+            html += "<p class=\"n\">\(escape(fill(view.words.earlierActions, String(publication.earlierActions))))</p>"
+        }
+        return html
     }
 
     /// The links to the page in each language, the current one marked.

@@ -36,7 +36,16 @@ public struct Publisher: Sendable {
         var json: String
         var votes: Int
         var auditDigest: String
+        /// Options withdrawn before the count, by label.
+        var withdrawn: [String] = []
+        /// The operator log's entries for the ballot, oldest first (the newest `shownActions`),
+        /// and how many older ones were left out.
+        var actions: [OperatorLogEntry] = []
+        var earlierActions = 0
     }
+
+    /// How many of a ballot's logged actions its page lists (a page stays small).
+    static let shownActions = 40
 
     /// The HTML file of a ballot's results in `language`: `BALLOT.html` in the campaign's first
     /// language, `BALLOT.LANG.html` in each other.

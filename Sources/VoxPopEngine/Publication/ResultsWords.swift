@@ -59,6 +59,12 @@ struct ResultsWords: Sendable {
     var seed: String
     var lot: String
     var otherLots: String
+    /// Options withdrawn before the count; `%@` is their names.
+    var withdrawn: String
+    /// The heading of the operators' actions on the ballot, and the note when older ones are
+    /// left out (`%@`: how many).
+    var actions: String
+    var earlierActions: String
     var and: String
     var plurality: String
     var approval: String
@@ -110,6 +116,9 @@ struct ResultsWords: Sendable {
         seed: "Ties are broken by a lot fixed before the count, from the seed",
         lot: "A tie between %@ was decided by the lot, in that order.",
         otherLots: "The lot also ordered other tied options; the published tally lists every tie it decided.",
+        withdrawn: "Withdrawn before the count, and counted as if they had never stood: %@.",
+        actions: "What was done to this ballot, oldest first (times in UTC)",
+        earlierActions: "%@ earlier actions are in the operators' log.",
         and: "and", plurality: "Each voter chose one option; the most votes wins.",
         approval: "Each voter chose every option they liked; the most votes wins.",
         borda: "Ranked ballots counted by the Borda count: the higher an option is ranked, the more points it gets.",
@@ -149,6 +158,9 @@ struct ResultsWords: Sendable {
         lot: "Lika röstetal mellan %@ avgjordes genom lottning, i den ordningen.",
         otherLots:
             "Lottningen ordnade också andra alternativ med lika röstetal; den publicerade räkningen listar varje sådant fall.",
+        withdrawn: "Drogs tillbaka före räkningen och räknades som om de aldrig ställt upp: %@.",
+        actions: "Det som gjordes med omröstningen, äldst först (tider i UTC)",
+        earlierActions: "%@ tidigare åtgärder finns i operatörernas logg.",
         and: "och", plurality: "Varje röstande valde ett alternativ; flest röster vinner.",
         approval: "Varje röstande valde de alternativ den gillade; flest röster vinner.",
         borda:
@@ -189,6 +201,9 @@ struct ResultsWords: Sendable {
         lot: "Stemmelikhet mellom %@ ble avgjort ved loddtrekning, i den rekkefølgen.",
         otherLots:
             "Loddtrekningen ordnet også andre alternativer med like mange stemmer; den publiserte opptellingen viser hvert tilfelle.",
+        withdrawn: "Trukket før opptellingen og telt som om de aldri hadde stilt: %@.",
+        actions: "Det som ble gjort med avstemningen, eldst først (tider i UTC)",
+        earlierActions: "%@ tidligere handlinger står i operatørenes logg.",
         and: "og", plurality: "Hver velger valgte ett alternativ; flest stemmer vinner.",
         approval: "Hver velger valgte alternativene de likte; flest stemmer vinner.",
         borda: "Rangerte stemmer telt med Borda-metoden: jo høyere et alternativ er rangert, jo flere poeng får det.",
@@ -228,6 +243,9 @@ struct ResultsWords: Sendable {
         lot: "Stemmelighed mellem %@ blev afgjort ved lodtrækning, i den rækkefølge.",
         otherLots:
             "Lodtrækningen ordnede også andre muligheder med lige mange stemmer; den offentliggjorte optælling viser hvert tilfælde.",
+        withdrawn: "Trukket tilbage før optællingen og talt, som om de aldrig havde stillet op: %@.",
+        actions: "Det, der blev gjort ved afstemningen, ældst først (tider i UTC)",
+        earlierActions: "%@ tidligere handlinger står i operatørernes log.",
         and: "og", plurality: "Hver vælger valgte én mulighed; flest stemmer vinder.",
         approval: "Hver vælger valgte de muligheder, de kunne lide; flest stemmer vinder.",
         borda: "Rangerede stemmer talt med Borda-metoden: jo højere en mulighed er rangeret, jo flere point får den.",

@@ -211,13 +211,23 @@ extension Engine {
         let feeds = campaign?.ballots.compactMap {
             $0.optionsFrom?.ballot == reference.ballot ? $0.optionsFrom?.top : nil
         }
+        // A published page lists what operators and the scheduler did to the ballot.
+        let logged =
+            live
+            ? []
+            : try operatorLog(
+                limit: Publisher.shownActions + 1, campaign: reference.campaign, ballot: reference.ballot)
+        let earlier =
+            logged.count > Publisher.shownActions
+            ? try store.logCount(campaign: reference.campaign, ballot: reference.ballot) - Publisher.shownActions : 0
         return Publisher.Publication(
             campaign: reference.campaign, ballot: reference.ballot,
             title: campaign?.title ?? LocalizedText(reference.campaign),
             question: definition?.question ?? LocalizedText(reference.ballot),
             labels: count.optionIDs.map { fileLabels[$0] }, goingOn: feeds?.first ?? frozen?.shortlist, live: live,
             accent: campaign?.theme?.accent, firstLanguage: ResultsLanguage.first(of: campaign), tally: count.tally,
-            json: json, votes: count.votes, auditDigest: SHA256.hex(digest))
+            json: json, votes: count.votes, auditDigest: SHA256.hex(digest), withdrawn: count.withdrawn,
+            actions: logged.prefix(Publisher.shownActions).reversed(), earlierActions: earlier)
     }
 
     func publishBallot(_ reference: Reference) throws {
