@@ -310,6 +310,16 @@ import VoxPopTestSupport
             for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: value) }
             for (method, operation) in operations {
                 let documented = Set(((operation as? [String: Any])?["responses"] as? [String: Any] ?? [:]).keys)
+                guard method != "head" else {
+                    // A head only: the client would wait for the body its Content-Length announces.
+                    let client = try api.client()
+                    client.send(
+                        "HEAD \(path) HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(APIHarness.operatorKey)\r\n\r\n")
+                    let head = client.receive { $0.contains("\r\n\r\n") }
+                    let status = head.split(separator: " ").dropFirst().first.map(String.init) ?? head
+                    #expect(documented.contains(status), "head \(template): \(head)")
+                    continue
+                }
                 let answer = try api.send(
                     method.uppercased(), path, headers: ["Authorization": "Bearer \(APIHarness.operatorKey)"],
                     body: method == "post" ? "{}" : nil)

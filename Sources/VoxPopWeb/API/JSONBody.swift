@@ -41,7 +41,8 @@ struct JSONBody {
     /// A whole number member within `range`, checked before it becomes an `Int`.
     func integer(_ key: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {
         guard let node = value(key) else { return nil }
-        guard case .number(let number, true) = node.value, number >= Double(range.lowerBound),
+        // JSON has one kind of number: `300.0` is the whole number 300.
+        guard case .number(let number, _) = node.value, number.rounded() == number, number >= Double(range.lowerBound),
             number <= Double(range.upperBound)
         else {
             throw Problem(

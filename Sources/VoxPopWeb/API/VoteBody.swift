@@ -34,7 +34,8 @@ struct VoteBody {
             case ("points", .object(let entries)):
                 var points: [String: Int] = [:]
                 for entry in entries {
-                    guard case .number(let value, true) = entry.value.value, let whole = Int(exactly: value) else {
+                    // A JSON number, however written: `3.0` and `3e0` are the whole number 3.
+                    guard case .number(let value, _) = entry.value.value, let whole = Int(exactly: value) else {
                         throw Problem(.malformedBody, "points must be whole numbers, as {\"option-id\": 3}")
                     }
                     points[entry.key] = whole
