@@ -13,17 +13,17 @@ public enum Audit {
 
     /// Audits one campaign of the database at `database`, opened without the voter key.
     public static func run(database: String, campaign: String) throws -> Report {
-        let store = try Store(path: database, key: nil)
+        let store = try VoteStores.open(database, key: nil)
         defer { store.close() }
         return try run(store: store, campaign: campaign)
     }
 
-    public static func run(store: Store, campaign: String) throws -> Report {
+    public static func run(store: any VoteStore, campaign: String) throws -> Report {
         var report = Report()
         let ballots = try store.ballots(campaign: campaign)
         if ballots.isEmpty {
             report.problems += 1
-            report.lines.append("\(campaign): no such campaign in \(store.path)")
+            report.lines.append("\(campaign): no such campaign in \(store.location)")
         }
         for (name, record) in ballots {
             let log = try store.log(record.id)

@@ -21,7 +21,7 @@ import VoxPopTestSupport
 
     @Test func anUntouchedDatabaseVerifies() throws {
         let harness = try finishedPoll()
-        let store = try Store(path: harness.databasePath, key: nil)
+        let store = try SQLiteStore(path: harness.databasePath, key: nil)
         defer { store.close() }
         let report = try Audit.run(store: store, campaign: "quick-poll")
         #expect(report.problems == 0)
@@ -36,7 +36,7 @@ import VoxPopTestSupport
         let harness = try finishedPoll()
         let tamper = try Connection(path: harness.databasePath)
         try tamper.execute("UPDATE votes SET vote = 'c:red' WHERE seq = 1")
-        let store = try Store(path: harness.databasePath, key: nil)
+        let store = try SQLiteStore(path: harness.databasePath, key: nil)
         defer { store.close() }
         let report = try Audit.run(store: store, campaign: "quick-poll")
         #expect(report.problems == 2)
@@ -46,7 +46,7 @@ import VoxPopTestSupport
 
     @Test func anUnknownCampaignIsAProblem() throws {
         let harness = try finishedPoll()
-        let store = try Store(path: harness.databasePath, key: nil)
+        let store = try SQLiteStore(path: harness.databasePath, key: nil)
         defer { store.close() }
         #expect(try Audit.run(store: store, campaign: "nope").problems == 1)
     }

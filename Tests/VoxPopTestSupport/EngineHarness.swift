@@ -11,8 +11,8 @@ public final class EngineHarness {
     public var campaigns: [Campaign]
     public let key = VoterKey(bytes: Array("engine test key".utf8))
     /// With `.normal` the writer answers each batch on its own thread, so a test can hold it.
-    public var synchronous = Store.Synchronous.full
-    private var running: (engine: Engine, store: Store)?
+    public var synchronous = SQLiteStore.Synchronous.full
+    private var running: (engine: Engine, store: any VoteStore)?
 
     public var databasePath: String { directory.appendingPathComponent("voxpop.sqlite").path }
     public var publishDirectory: URL { directory.appendingPathComponent("published") }
@@ -39,7 +39,7 @@ public final class EngineHarness {
     /// The running engine, started fresh on the same files if there is none.
     public var engine: Engine {
         if let running { return running.engine }
-        let store = try! Store(path: databasePath, key: key, synchronous: synchronous)
+        let store = try! SQLiteStore(path: databasePath, key: key, synchronous: synchronous)
         let engine = try! Engine(
             campaigns: campaigns, store: store, clock: clock, publisher: Publisher(directory: publishDirectory),
             key: key, logLine: { _ in })

@@ -39,7 +39,7 @@ let poll = CampaignLoader.load(paths: [campaignFile]).campaigns[0].campaign
 
 // 1. The engine.
 let enginePath = base.appendingPathComponent("engine.sqlite").path
-let store = try! Store(
+let store = try! SQLiteStore(
     path: enginePath, key: key, synchronous: ProcessInfo.processInfo.environment["SYNC"] == "NORMAL" ? .normal : .full)
 let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
 let engine = try! Engine(
@@ -84,7 +84,7 @@ store.close()
 
 /// The rows the engine wrote, read back, so the other two loops write exactly the same.
 let rows: [Store.LoggedVote] = {
-    let reader = try! Store(path: enginePath, key: nil)
+    let reader = try! SQLiteStore(path: enginePath, key: nil)
     defer { reader.close() }
     return try! reader.log(reader.ballot(campaign: "quick-poll", ballot: "colour").id)
 }()
@@ -92,7 +92,7 @@ precondition(rows.count == votes)
 
 func emptyDatabase(_ name: String) -> Connection {
     let path = base.appendingPathComponent(name).path
-    try! Store(path: path, key: key).close()
+    try! SQLiteStore(path: path, key: key).close()
     let connection = try! Connection(path: path)
     _ = try! connection.integer("PRAGMA journal_mode = WAL")
     try! connection.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")

@@ -6,7 +6,7 @@ extension Engine {
         try Self.adjustments(ballotID, store: store)
     }
 
-    static func adjustments(_ ballotID: Int64, store: Store) throws -> CountAdjustments {
+    static func adjustments(_ ballotID: Int64, store: any VoteStore) throws -> CountAdjustments {
         CountAdjustments(
             decisions: try store.writeInDecisions(ballotID), labels: try store.writeInLabels(ballotID),
             withdrawn: Set(try store.withdrawals(ballotID)),

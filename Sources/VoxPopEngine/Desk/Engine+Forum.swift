@@ -14,7 +14,7 @@ extension Engine {
         var closed: Set<String>
     }
 
-    static func forum(_ ballotID: Int64, options: [FrozenBallot.Option], store: Store) throws -> Forum {
+    static func forum(_ ballotID: Int64, options: [FrozenBallot.Option], store: any VoteStore) throws -> Forum {
         let notes = try store.ideaNotes(ballotID)
         let fileIdeas = options.map { Idea(id: $0.id, text: $0.label, status: .underReview).noted(notes[$0.id]) }
         let ideas = try store.ideas(ballotID).map(Idea.init).filter(\.status.isPublic).map { $0.noted(notes[$0.id]) }

@@ -48,7 +48,7 @@ extension Engine {
         let frozen = try freeze(definition, campaign: campaign)
         try store.transition(
             runtime.id, to: BallotState.open.rawValue, dueAt: now.milliseconds, doneAt: now.milliseconds,
-            definition: frozen.json)
+            definition: frozen.json, tally: nil)
         state.withLock {
             $0.ballots[reference]!.state = .open
             $0.ballots[reference]!.frozen = frozen

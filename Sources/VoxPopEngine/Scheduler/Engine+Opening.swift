@@ -11,8 +11,8 @@ extension Engine {
         database: String, campaigns: [Campaign], environment: [String: String], clock: any Clock,
         publishDirectory: URL
     ) throws -> Engine {
-        let key = try VoterKey.load(databasePath: database, environment: environment)
-        let store = try Store(path: database, key: key)
+        let key = try VoteStores.key(for: database, environment: environment)
+        let store = try VoteStores.open(database, key: key)
         do {
             return try Engine(
                 campaigns: campaigns, store: store, clock: clock, publisher: Publisher(directory: publishDirectory),

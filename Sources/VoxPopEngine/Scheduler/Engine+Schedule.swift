@@ -70,7 +70,7 @@ extension Engine {
             let frozen = try freeze(definition, campaign: reference.campaign)
             try store.transition(
                 runtime.id, to: BallotState.open.rawValue, dueAt: due.milliseconds, doneAt: now.milliseconds,
-                definition: frozen.json)
+                definition: frozen.json, tally: nil)
             state.withLock {
                 $0.ballots[reference]!.state = .open
                 $0.ballots[reference]!.frozen = frozen
@@ -143,7 +143,8 @@ extension Engine {
         store.sync()
         unwatchLive(reference, id)
         try store.transition(
-            id, to: BallotState.closed.rawValue, dueAt: due.milliseconds, doneAt: clock.now.milliseconds)
+            id, to: BallotState.closed.rawValue, dueAt: due.milliseconds, doneAt: clock.now.milliseconds,
+            definition: nil, tally: nil)
     }
 
     func countBallot(_ reference: Reference) throws -> BallotCount {
@@ -166,7 +167,7 @@ extension Engine {
         let json = try publicationJSON(reference, count: count)
         try store.transition(
             id, to: BallotState.tallied.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds,
-            tally: json)
+            definition: nil, tally: json)
         state.withLock { $0.ballots[reference]!.state = .tallied }
         return count.votes
     }
@@ -236,7 +237,8 @@ extension Engine {
         let json = try store.tally(id) ?? publicationJSON(reference, count: count)
         try publisher.publish(try publication(reference, count: count, json: json))
         try store.transition(
-            id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds)
+            id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds,
+            definition: nil, tally: nil)
         state.withLock { $0.ballots[reference]!.state = .published }
     }
 }

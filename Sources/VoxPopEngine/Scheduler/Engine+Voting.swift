@@ -49,6 +49,7 @@ extension Engine {
                 case .accepted(let receipt): completion(.success(AcceptedVote(receipt: receipt, acceptedAt: now)))
                 case .alreadyVoted(let receipt): completion(.failure(.alreadyVoted(receipt: receipt)))
                 case .failed(let message): completion(.failure(.storage(message)))
+                case .closed: completion(.failure(.ballotNotOpen))
                 }
             }
             return .success(request)

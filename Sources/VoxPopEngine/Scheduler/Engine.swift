@@ -68,7 +68,7 @@ public final class Engine: Sendable {
         }
     }
 
-    let store: Store
+    let store: any VoteStore
     let clock: any Clock
     let publisher: Publisher
     let key: VoterKey
@@ -79,7 +79,7 @@ public final class Engine: Sendable {
     let logLine: @Sendable (String) -> Void
 
     public init(
-        campaigns: [Campaign], store: Store, clock: any Clock, publisher: Publisher, key: VoterKey,
+        campaigns: [Campaign], store: any VoteStore, clock: any Clock, publisher: Publisher, key: VoterKey,
         logLine: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
     ) throws {
         self.store = store
@@ -140,7 +140,8 @@ public final class Engine: Sendable {
         }
     }
 
-    static func load(_ campaign: Campaign, from store: Store, closes: [Reference: Date] = [:]) throws -> Loaded {
+    static func load(_ campaign: Campaign, from store: any VoteStore, closes: [Reference: Date] = [:]) throws -> Loaded
+    {
         var runtimes: [(Reference, Runtime)] = []
         for ballot in campaign.ballots {
             let reference = Reference(campaign: campaign.id, ballot: ballot.id)

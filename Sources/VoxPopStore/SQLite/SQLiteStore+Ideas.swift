@@ -1,32 +1,14 @@
 /// Ideas suggested on an idea-forum ballot, and the statuses operators give them.
-extension Store {
-    /// An idea as stored. `key` is the folded text (`WriteInKey`), one idea per key per ballot.
-    public struct Idea: Sendable, Equatable {
-        public var id: Int64
-        public var key: String
-        public var text: String
-        public var status: String
-        public var suggestedAt: Int64
-    }
-
-    /// What became of a suggestion.
-    public enum Suggested: Sendable, Equatable {
-        case added(Idea)
-        /// An idea with the same folded text exists (in any status).
-        case duplicate(Idea)
-        /// This voter has suggested `limit` ideas on the ballot already.
-        case limitReached(Int)
-    }
-
+extension SQLiteStore {
     /// Stores a new idea unless its key is taken or the voter has reached `limit`; one transaction,
     /// so two voters suggesting the same idea at once get one idea and one duplicate.
     public func suggest(
         _ ballotID: Int64, key: String, text: String, voter: [UInt8], status: String, at: Int64, limit: Int
-    ) throws(SQLiteError) -> Suggested {
+    ) throws(SQLiteError) -> Store.Suggested {
         try locked { () throws(SQLiteError) in
             try connection.execute("BEGIN IMMEDIATE")
             do throws(SQLiteError) {
-                let outcome: Suggested
+                let outcome: Store.Suggested
                 if let existing = try idea(ballotID, key: key) {
                     outcome = .duplicate(existing)
                 } else if try suggestionCount(ballotID, voter: voter) >= limit {
@@ -47,12 +29,12 @@ extension Store {
     }
 
     /// The ideas of a ballot, oldest first.
-    public func ideas(_ ballotID: Int64) throws(SQLiteError) -> [Idea] {
+    public func ideas(_ ballotID: Int64) throws(SQLiteError) -> [Store.Idea] {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
                 "SELECT id, key, text, status, suggested_at FROM ideas WHERE ballot = ?1 ORDER BY id")
             try select.bind(.integer(ballotID))
-            var result: [Idea] = []
+            var result: [Store.Idea] = []
             while try select.step() { result.append(Self.idea(select)) }
             return result
         }
@@ -67,7 +49,7 @@ extension Store {
         }
     }
 
-    private func idea(_ ballotID: Int64, key: String) throws(SQLiteError) -> Idea? {
+    private func idea(_ ballotID: Int64, key: String) throws(SQLiteError) -> Store.Idea? {
         let select = try connection.statement(
             "SELECT id, key, text, status, suggested_at FROM ideas WHERE ballot = ?1 AND key = ?2")
         try select.bind(.integer(ballotID), .text(key))
@@ -83,7 +65,8 @@ extension Store {
         return Int(select.integer(0))
     }
 
-    private static func idea(_ row: Statement) -> Idea {
-        Idea(id: row.integer(0), key: row.text(1), text: row.text(2), status: row.text(3), suggestedAt: row.integer(4))
+    private static func idea(_ row: Statement) -> Store.Idea {
+        Store.Idea(
+            id: row.integer(0), key: row.text(1), text: row.text(2), status: row.text(3), suggestedAt: row.integer(4))
     }
 }

@@ -1,6 +1,6 @@
 /// The operator's desk: invites minted, used and revoked, write-in labels and dismissed
 /// suggestions, withdrawn options, notes on ideas, and the operator log.
-extension Store {
+extension SQLiteStore {
     // MARK: Invites
 
     /// Counts of an invite campaign's codes: all of them, those whose voter has a vote in one
@@ -42,17 +42,13 @@ extension Store {
         }
     }
 
-    /// What became of a code to revoke.
-    public enum Revocation: Sendable, Equatable {
-        case revoked, used, unknown
-    }
-
     /// Revokes unused codes; a used one stays, since its vote stands.
-    public func revokeInvites(campaign: String, hashes: [[UInt8]], at: Int64) throws(SQLiteError) -> [Revocation] {
+    public func revokeInvites(campaign: String, hashes: [[UInt8]], at: Int64) throws(SQLiteError) -> [Store.Revocation]
+    {
         try locked { () throws(SQLiteError) in
             try connection.execute("BEGIN IMMEDIATE")
             do throws(SQLiteError) {
-                var outcomes: [Revocation] = []
+                var outcomes: [Store.Revocation] = []
                 let select = try connection.statement(
                     """
                     SELECT EXISTS (SELECT 1 FROM votes v JOIN ballots b ON b.id = v.ballot
@@ -139,7 +135,7 @@ extension Store {
     }
 
     /// Records decisions for several write-in keys in one transaction.
-    public func decide(_ ballotID: Int64, keys: [String], _ decision: WriteInDecision) throws(SQLiteError) {
+    public func decide(_ ballotID: Int64, keys: [String], _ decision: Store.WriteInDecision) throws(SQLiteError) {
         try locked { () throws(SQLiteError) in
             try connection.execute("BEGIN IMMEDIATE")
             do throws(SQLiteError) {
@@ -156,6 +152,21 @@ extension Store {
                 try? connection.execute("ROLLBACK")
                 throw error
             }
+        }
+    }
+
+    /// A ballot's write-in decisions, by folded key.
+    public func decisions(_ ballotID: Int64) throws(SQLiteError) -> [String: Store.WriteInDecision] {
+        try locked { () throws(SQLiteError) in
+            let select = try connection.statement(
+                "SELECT key, action, into_key FROM write_in_decisions WHERE ballot = ?1")
+            try select.bind(.integer(ballotID))
+            var result: [String: Store.WriteInDecision] = [:]
+            while try select.step() {
+                result[select.text(0)] = Store.WriteInDecision(
+                    action: select.text(1), into: select.isNull(2) ? nil : select.text(2))
+            }
+            return result
         }
     }
 
@@ -189,30 +200,14 @@ extension Store {
 
     // MARK: Ideas
 
-    /// What operators set on an idea beyond a suggested idea's status: a file option's status, the
-    /// idea it was merged into, an official reply.
-    public struct IdeaNote: Sendable, Equatable {
-        public var status: String?
-        public var mergedInto: String?
-        public var reply: String?
-        public var repliedAt: Int64?
-
-        public init(status: String? = nil, mergedInto: String? = nil, reply: String? = nil, repliedAt: Int64? = nil) {
-            self.status = status
-            self.mergedInto = mergedInto
-            self.reply = reply
-            self.repliedAt = repliedAt
-        }
-    }
-
-    public func ideaNotes(_ ballotID: Int64) throws(SQLiteError) -> [String: IdeaNote] {
+    public func ideaNotes(_ ballotID: Int64) throws(SQLiteError) -> [String: Store.IdeaNote] {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
                 "SELECT option, status, merged_into, reply, replied_at FROM idea_notes WHERE ballot = ?1")
             try select.bind(.integer(ballotID))
-            var result: [String: IdeaNote] = [:]
+            var result: [String: Store.IdeaNote] = [:]
             while try select.step() {
-                result[select.text(0)] = IdeaNote(
+                result[select.text(0)] = Store.IdeaNote(
                     status: select.isNull(1) ? nil : select.text(1),
                     mergedInto: select.isNull(2) ? nil : select.text(2),
                     reply: select.isNull(3) ? nil : select.text(3),
@@ -222,7 +217,7 @@ extension Store {
         }
     }
 
-    public func setIdeaNote(_ ballotID: Int64, option: String, _ note: IdeaNote) throws(SQLiteError) {
+    public func setIdeaNote(_ ballotID: Int64, option: String, _ note: Store.IdeaNote) throws(SQLiteError) {
         try locked { () throws(SQLiteError) in
             try connection.statement(
                 "INSERT OR REPLACE INTO idea_notes(ballot, option, status, merged_into, reply, replied_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -235,16 +230,6 @@ extension Store {
     }
 
     // MARK: The operator log
-
-    public struct LogEntry: Sendable, Equatable {
-        public var seq: Int64
-        public var at: Int64
-        public var actor: String
-        public var action: String
-        public var campaign: String?
-        public var ballot: String?
-        public var detail: String
-    }
 
     @discardableResult
     public func log(
@@ -264,7 +249,7 @@ extension Store {
     /// Log entries newest first, before `seq` (all when nil), at most `limit`; for one ballot when
     /// `campaign` and `ballot` are given.
     public func logEntries(before seq: Int64?, limit: Int, campaign: String? = nil, ballot: String? = nil)
-        throws(SQLiteError) -> [LogEntry]
+        throws(SQLiteError) -> [Store.LogEntry]
     {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
@@ -276,10 +261,10 @@ extension Store {
             try select.bind(
                 .integer(seq ?? Int64.max), campaign.map(SQLValue.text) ?? .null, ballot.map(SQLValue.text) ?? .null,
                 .integer(Int64(limit)))
-            var result: [LogEntry] = []
+            var result: [Store.LogEntry] = []
             while try select.step() {
                 result.append(
-                    LogEntry(
+                    Store.LogEntry(
                         seq: select.integer(0), at: select.integer(1), actor: select.text(2), action: select.text(3),
                         campaign: select.isNull(4) ? nil : select.text(4),
                         ballot: select.isNull(5) ? nil : select.text(5),

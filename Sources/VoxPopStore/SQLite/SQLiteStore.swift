@@ -1,13 +1,14 @@
 import Foundation
 import VoxPopFoundation
 
-/// VoxPop's SQLite database: ballot states and their transitions, and the vote log.
+/// VoxPop's SQLite database (the default `VoteStore`): ballot states and their transitions, the
+/// vote log, and the operators' records.
 ///
 /// WAL mode, so the scheduler and readers work beside the vote writer; `synchronous=FULL` by
 /// default, so a committed vote survives a power cut. `NORMAL` is faster but may lose the last
 /// commits (never corrupt the database) if the machine (not just the process) goes down: only for
 /// campaigns where that is acceptable. See docs/durability.md.
-public final class Store: @unchecked Sendable {
+public final class SQLiteStore: VoteStore, @unchecked Sendable {
     // @unchecked: the control connection is used only under `lock`; the writer owns its own.
     public enum Synchronous: String, Sendable {
         case full = "FULL"
@@ -15,6 +16,9 @@ public final class Store: @unchecked Sendable {
     }
 
     public let path: String
+    public var location: String { path }
+    /// One process holds the file (the writer's lock on it says so to a second).
+    public var isShared: Bool { false }
     public let writer: VoteWriter
     let connection: Connection
     private let checkpointer: Checkpointer
@@ -95,16 +99,8 @@ public final class Store: @unchecked Sendable {
 
     // MARK: Ballots and their transitions
 
-    /// A ballot as stored: its state, the rules frozen when it opened, and its tally.
-    public struct BallotRecord: Sendable, Equatable {
-        public var id: Int64
-        public var state: String
-        public var definition: String?
-        public var tally: String?
-    }
-
     /// The stored record of a ballot, created in state `scheduled` on first sight.
-    public func ballot(campaign: String, ballot: String) throws(SQLiteError) -> BallotRecord {
+    public func ballot(campaign: String, ballot: String) throws(SQLiteError) -> Store.BallotRecord {
         try locked { () throws(SQLiteError) in
             try connection.statement("INSERT OR IGNORE INTO ballots(campaign, ballot) VALUES (?1, ?2)")
                 .bind(.text(campaign), .text(ballot)).run()
@@ -112,7 +108,7 @@ public final class Store: @unchecked Sendable {
                 "SELECT id, state, definition, tally FROM ballots WHERE campaign = ?1 AND ballot = ?2")
             try select.bind(.text(campaign), .text(ballot))
             _ = try select.step()
-            let record = BallotRecord(
+            let record = Store.BallotRecord(
                 id: select.integer(0), state: select.text(1), definition: select.isNull(2) ? nil : select.text(2),
                 tally: select.isNull(3) ? nil : select.text(3))
             select.reset()
@@ -139,17 +135,17 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The stored ballots of a campaign, in the order they were first seen.
-    public func ballots(campaign: String) throws(SQLiteError) -> [(name: String, record: BallotRecord)] {
+    public func ballots(campaign: String) throws(SQLiteError) -> [(name: String, record: Store.BallotRecord)] {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
                 "SELECT id, ballot, state, definition, tally FROM ballots WHERE campaign = ?1 ORDER BY id")
             try select.bind(.text(campaign))
-            var result: [(String, BallotRecord)] = []
+            var result: [(String, Store.BallotRecord)] = []
             while try select.step() {
                 result.append(
                     (
                         select.text(1),
-                        BallotRecord(
+                        Store.BallotRecord(
                             id: select.integer(0), state: select.text(2),
                             definition: select.isNull(3) ? nil : select.text(3),
                             tally: select.isNull(4) ? nil : select.text(4))
@@ -190,26 +186,17 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// One stored transition.
-    public struct Transition: Sendable, Equatable {
-        public var campaign: String
-        public var ballot: String
-        public var state: String
-        public var dueAt: Int64
-        public var doneAt: Int64
-    }
-
     /// Every transition, in the order they happened.
-    public func transitions() throws(SQLiteError) -> [Transition] {
+    public func transitions() throws(SQLiteError) -> [Store.Transition] {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
                 "SELECT b.campaign, b.ballot, t.state, t.due_at, t.done_at FROM transitions t JOIN ballots b ON b.id = t.ballot ORDER BY t.rowid"
             )
             try select.bind([])
-            var result: [Transition] = []
+            var result: [Store.Transition] = []
             while try select.step() {
                 result.append(
-                    Transition(
+                    Store.Transition(
                         campaign: select.text(0), ballot: select.text(1), state: select.text(2),
                         dueAt: select.integer(3), doneAt: select.integer(4)))
             }
@@ -265,25 +252,15 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// A ballot's audit chain: every accepted vote in order, replaced ones included.
-    public struct LoggedVote: Sendable {
-        public var seq: Int64
-        public var voter: [UInt8]
-        public var vote: String
-        public var acceptedAt: Int64
-        public var chain: [UInt8]
-        public var current: Bool
-    }
-
-    public func log(_ ballotID: Int64) throws(SQLiteError) -> [LoggedVote] {
+    public func log(_ ballotID: Int64) throws(SQLiteError) -> [Store.LoggedVote] {
         try locked { () throws(SQLiteError) in
             let select = try connection.statement(
                 "SELECT seq, voter, vote, accepted_at, chain, current FROM votes WHERE ballot = ?1 ORDER BY seq")
             try select.bind(.integer(ballotID))
-            var votes: [LoggedVote] = []
+            var votes: [Store.LoggedVote] = []
             while try select.step() {
                 votes.append(
-                    LoggedVote(
+                    Store.LoggedVote(
                         seq: select.integer(0), voter: select.blob(1), vote: select.text(2),
                         acceptedAt: select.integer(3), chain: select.blob(4), current: select.integer(5) != 0))
             }
@@ -321,4 +298,12 @@ public final class Store: @unchecked Sendable {
         defer { lock.unlock() }
         return try body()
     }
+}
+
+/// One process holds an SQLite file: nothing to hear from others, and the scheduler is its own.
+extension SQLiteStore {
+    public func setCloseDue(_ ballotID: Int64, at: Int64?) {}
+    public func observeChanges(_ handler: @escaping @Sendable (StoreChange) -> Void) {}
+    public func announce(_ change: StoreChange) {}
+    public func holdsSchedulerLease() -> Bool { true }
 }

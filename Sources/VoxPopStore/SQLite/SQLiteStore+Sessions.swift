@@ -1,6 +1,6 @@
 /// Operators' console sessions: stored by the hash of their token, so that every node of a
 /// cluster knows them and a sign-out ends them everywhere.
-extension Store {
+extension SQLiteStore {
     public func startSession(id: [UInt8], operator name: String, at: Int64, expiresAt: Int64) throws(SQLiteError) {
         try locked { () throws(SQLiteError) in
             try connection.statement(

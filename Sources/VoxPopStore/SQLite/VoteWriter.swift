@@ -36,6 +36,9 @@ public enum VoteOutcome: Sendable, Equatable {
     case alreadyVoted(receipt: String)
     /// The transaction failed; the vote is not on disk.
     case failed(String)
+    /// The database says the ballot is closed: closed on another node, or its close instant has
+    /// passed by the database's clock (a shared store only).
+    case closed
 }
 
 /// Keeps a running count of a ballot's counted votes, told by the writer (`VoteWriter.watch`) on
