@@ -58,6 +58,8 @@ public final class WebApp: HTTPHandler, Sendable {
             for job in jobs { job() }
         }
         router = Self.routes()
+        // On a shared database, another node's reload is this node's too, from its own files.
+        engine.whenAnotherNodeReloads { [weak self] in _ = try? self?.reload(by: "another node", announced: false) }
     }
 
     /// Lets the workers finish what they were handed, then stops them (after the server).

@@ -76,8 +76,9 @@ enum ServeCommand {
             return .invalidInput
         }
         do {
-            // Catching up: the steps missed while the server was down.
-            for step in try engine.tick() { printLine("voxpop: \(step)") }
+            // Catching up: the steps missed while the server was down (on a shared database, the
+            // scheduler's node does).
+            for step in try engine.scheduledTick() { printLine("voxpop: \(step)") }
         } catch {
             printError("voxpop serve: \(error)")
             engine.close()
@@ -131,12 +132,13 @@ enum ServeCommand {
 }
 
 /// Ticks the engine on its own thread, so that a close counting a million votes never holds up
-/// an event loop.
+/// an event loop; on a shared database, only on the node holding the scheduler lease, every half
+/// second, so another takes over within a second of its death.
 enum Scheduler {
     static func start(_ engine: Engine) -> Worker<Never> {
         Worker(name: "voxpop scheduler", interval: 0.5) { _ in
             do {
-                for step in try engine.tick() { printLine("voxpop: \(step)") }
+                for step in try engine.scheduledTick() { printLine("voxpop: \(step)") }
             } catch {
                 printError("voxpop: scheduler: \(error) (retrying)")
             }

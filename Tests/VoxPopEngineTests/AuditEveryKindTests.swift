@@ -86,11 +86,11 @@ import VoxPopTestSupport
     @Test func aTamperedTallyOrVoteFailsOnEveryKindOfBallot() throws {
         for (campaign, ballot) in Self.ballots {
             let harness = try everyCampaignCounted()
-            let tamper = try Connection(path: harness.databasePath)
             // The stored tally says the first two options swapped places.
             let id = try #require(
-                try tamper.integer("SELECT id FROM ballots WHERE campaign = '\(campaign)' AND ballot = '\(ballot)'"))
-            try tamper.execute(
+                try harness.tamperedInteger(
+                    "SELECT id FROM ballots WHERE campaign = '\(campaign)' AND ballot = '\(ballot)'"))
+            try harness.tamper(
                 "UPDATE ballots SET tally = replace(tally, '\"votes\":', '\"votes\": ') WHERE id = \(id)")
             let report = try Audit.run(database: harness.databasePath, campaign: campaign)
             #expect(report.problems == 1, "\(campaign)/\(ballot): \(report.lines)")
@@ -98,10 +98,10 @@ import VoxPopTestSupport
 
             // A counted vote changed in place breaks the chain too.
             let restored = try everyCampaignCounted()
-            let again = try Connection(path: restored.databasePath)
             let ballotID = try #require(
-                try again.integer("SELECT id FROM ballots WHERE campaign = '\(campaign)' AND ballot = '\(ballot)'"))
-            try again.execute(
+                try restored.tamperedInteger(
+                    "SELECT id FROM ballots WHERE campaign = '\(campaign)' AND ballot = '\(ballot)'"))
+            try restored.tamper(
                 "UPDATE votes SET accepted_at = accepted_at + 1 WHERE seq = (SELECT min(seq) FROM votes WHERE ballot = \(ballotID))"
             )
             let chain = try Audit.run(database: restored.databasePath, campaign: campaign)

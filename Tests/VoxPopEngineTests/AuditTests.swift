@@ -21,7 +21,7 @@ import VoxPopTestSupport
 
     @Test func anUntouchedDatabaseVerifies() throws {
         let harness = try finishedPoll()
-        let store = try SQLiteStore(path: harness.databasePath, key: nil)
+        let store = try VoteStores.open(harness.databasePath, key: nil)
         defer { store.close() }
         let report = try Audit.run(store: store, campaign: "quick-poll")
         #expect(report.problems == 0)
@@ -34,9 +34,8 @@ import VoxPopTestSupport
 
     @Test func aChangedVoteBreaksTheChainAndTheRecount() throws {
         let harness = try finishedPoll()
-        let tamper = try Connection(path: harness.databasePath)
-        try tamper.execute("UPDATE votes SET vote = 'c:red' WHERE seq = 1")
-        let store = try SQLiteStore(path: harness.databasePath, key: nil)
+        try harness.tamper("UPDATE votes SET vote = 'c:red' WHERE seq = 1")
+        let store = try VoteStores.open(harness.databasePath, key: nil)
         defer { store.close() }
         let report = try Audit.run(store: store, campaign: "quick-poll")
         #expect(report.problems == 2)
@@ -46,7 +45,7 @@ import VoxPopTestSupport
 
     @Test func anUnknownCampaignIsAProblem() throws {
         let harness = try finishedPoll()
-        let store = try SQLiteStore(path: harness.databasePath, key: nil)
+        let store = try VoteStores.open(harness.databasePath, key: nil)
         defer { store.close() }
         #expect(try Audit.run(store: store, campaign: "nope").problems == 1)
     }

@@ -174,7 +174,7 @@ import VoxPopTestSupport
     /// `voxpop audit`'s check on the harness's database: chains verified, tallies recounted.
     private func expectAuditClean(_ harness: EngineHarness, campaign: String) throws {
         harness.stop()
-        let store = try SQLiteStore(path: harness.databasePath, key: nil)
+        let store = try VoteStores.open(harness.databasePath, key: nil)
         defer { store.close() }
         let report = try Audit.run(store: store, campaign: campaign)
         #expect(report.problems == 0, "\(report.lines)")

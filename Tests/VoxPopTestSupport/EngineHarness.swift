@@ -14,7 +14,19 @@ public final class EngineHarness {
     public var synchronous = SQLiteStore.Synchronous.full
     private var running: (engine: Engine, store: any VoteStore)?
 
-    public var databasePath: String { directory.appendingPathComponent("voxpop.sqlite").path }
+    /// The database: an SQLite file in the scratch directory, or, when the suite runs against
+    /// PostgreSQL (`EngineHarness.postgres`), a database of its own on that server.
+    public let databasePath: String
+
+    /// The server the suite runs against instead of SQLite: `VOXPOP_TEST_STORE=postgres` with
+    /// `VOXPOP_TEST_POSTGRES` (the URL `tools/postgres run` sets). Tests that open the SQLite file
+    /// itself run on SQLite only.
+    public static let postgres: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["VOXPOP_TEST_STORE"] == "postgres" else { return nil }
+        return environment["VOXPOP_TEST_POSTGRES"]
+    }()
+    public static var onPostgres: Bool { postgres != nil }
     public var publishDirectory: URL { directory.appendingPathComponent("published") }
 
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -24,6 +36,13 @@ public final class EngineHarness {
     public init(campaignFiles: [String], at start: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("voxpop-engine-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if let server = Self.postgres {
+            let name = "voxpop_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresConnection(url: server).execute("CREATE DATABASE \(name)")
+            databasePath = Self.url(server, database: name)
+        } else {
+            databasePath = directory.appendingPathComponent("voxpop.sqlite").path
+        }
         clock = ManualClock(Self.instant(start))
         let loaded = CampaignLoader.load(
             paths: campaignFiles.map { Self.repository.appendingPathComponent("Campaigns/\($0)").path })
@@ -34,12 +53,27 @@ public final class EngineHarness {
     deinit {
         stop()
         try? FileManager.default.removeItem(at: directory)
+        if let server = Self.postgres, let name = databasePath.split(separator: "/").last {
+            try? PostgresConnection(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+    }
+
+    /// `server` with its database name replaced by `database`.
+    static func url(_ server: String, database: String) -> String {
+        let query = server.firstIndex(of: "?").map { String(server[$0...]) } ?? ""
+        let base = server.firstIndex(of: "?").map { String(server[..<$0]) } ?? server
+        let authority = base.range(of: "://").map { base[$0.upperBound...] } ?? base[...]
+        let path = authority.firstIndex(of: "/").map { base[..<$0] } ?? base[...]
+        return path + "/" + database + query
     }
 
     /// The running engine, started fresh on the same files if there is none.
     public var engine: Engine {
         if let running { return running.engine }
-        let store = try! SQLiteStore(path: databasePath, key: key, synchronous: synchronous)
+        let store: any VoteStore =
+            Self.onPostgres
+            ? try! PostgresStore(url: databasePath, key: key)
+            : try! SQLiteStore(path: databasePath, key: key, synchronous: synchronous)
         let engine = try! Engine(
             campaigns: campaigns, store: store, clock: clock, publisher: Publisher(directory: publishDirectory),
             key: key, logLine: { _ in })
@@ -51,6 +85,22 @@ public final class EngineHarness {
     public func stop() {
         running?.store.close()
         running = nil
+    }
+
+    /// Runs SQL on the database behind the engine's back (the audit tests' tampering): the
+    /// statements used are the same in SQLite and PostgreSQL.
+    public func tamper(_ sql: String) throws {
+        if Self.onPostgres {
+            try PostgresConnection(url: databasePath).execute(sql)
+        } else {
+            try Connection(path: databasePath).execute(sql)
+        }
+    }
+
+    /// The first column of the first row of `sql`, as a number.
+    public func tamperedInteger(_ sql: String) throws -> Int64? {
+        if Self.onPostgres { return try PostgresConnection(url: databasePath).query(sql).integer(0, 0) }
+        return try Connection(path: databasePath).integer(sql)
     }
 
     public func restart() {

@@ -54,6 +54,7 @@ extension Engine {
             $0.ballots[reference]!.frozen = frozen
         }
         watchLive(reference, runtime.id, frozen)
+        try recordCloseDue(reference)
         try record(
             operatorName, "open", campaign, ballot,
             "opened by hand with \(frozen.options.count) options" + (frozen.options.isEmpty ? "" : ": ")

@@ -65,6 +65,13 @@ extension Engine {
     public func resultsHTML(campaign: String, ballot: String, language: ResultsLanguage? = nil) throws -> String? {
         let reference = Reference(campaign: campaign, ballot: ballot)
         let language = language ?? ResultsLanguage.first(of: self.campaign(campaign))
+        if runtimeOf(reference)?.state == .published, store.isShared {
+            // Every node answers from the database; the files are the scheduler node's.
+            let count = try countBallot(reference)
+            let json = try store.tally(runtimeOf(reference)!.id) ?? publicationJSON(reference, count: count)
+            return PublicationHTML.render(
+                try publication(reference, count: count, json: json), in: language, links: .route)
+        }
         if runtimeOf(reference)?.state == .published {
             // `BALLOT.html` is in the first language the campaign had when it was published,
             // which a reload may since have changed: a language's own file first.
@@ -88,6 +95,16 @@ extension Engine {
         else { return nil }
         let id = runtime.id
         let store = self.store
+        if store.isShared {
+            if let kept = state.withLock({ $0.sharedCounts[reference] }), clock.now.timeIntervalSince(kept.at) < 1 {
+                return kept
+            }
+            let count = try BallotCount.count(
+                rules, votes: try store.countedVotes(id).votes, adjustments: try Self.adjustments(id, store: store))
+            let counted = LiveCount.Counted(count: count, version: 0, at: clock.now)
+            state.withLock { $0.sharedCounts[reference] = counted }
+            return counted
+        }
         guard let live, live.isReady else {
             store.sync()
             let count = try BallotCount.count(

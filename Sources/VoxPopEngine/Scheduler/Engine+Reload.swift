@@ -6,7 +6,9 @@ extension Engine {
     /// ballot's options, method or rules, or drop such a ballot, keeps its old definition, and the
     /// refusal says why. Schedules and texts may change; new ballots and campaigns are added.
     /// Returns one message per refused campaign.
-    public func reload(_ updated: [Campaign], by operatorName: String = "operator") throws -> [String] {
+    public func reload(_ updated: [Campaign], by operatorName: String = "operator", announced: Bool = true) throws
+        -> [String]
+    {
         // The stored records are read first, outside the lock; the changes are then judged and
         // made in one step under it, so a vote or a suggestion sees the old campaign or the new.
         let loaded = try updated.sorted(by: { $0.id < $1.id }).map { try Self.load($0, from: store) }
@@ -24,6 +26,9 @@ extension Engine {
             }
             return refusals
         }
+        // The other nodes reload their own files (a shared database); not one that is itself
+        // answering another's announcement.
+        if announced { try store.announce(.reload) }
         try record(
             operatorName, "reload", nil, nil,
             "\(updated.count - refused.count) of \(updated.count) campaigns loaded"

@@ -76,6 +76,7 @@ extension Engine {
                 $0.ballots[reference]!.frozen = frozen
             }
             watchLive(reference, runtime.id, frozen)
+            try recordCloseDue(reference)
             try record(Self.scheduler, "open", reference.campaign, reference.ballot, "opened on time")
             return "opened"
         case .open:
@@ -145,6 +146,7 @@ extension Engine {
         try store.transition(
             id, to: BallotState.closed.rawValue, dueAt: due.milliseconds, doneAt: clock.now.milliseconds,
             definition: nil, tally: nil)
+        try recordClosesAfter(reference)
     }
 
     func countBallot(_ reference: Reference) throws -> BallotCount {
@@ -235,7 +237,9 @@ extension Engine {
         let count = try countBallot(reference)
         let id = runtimeOf(reference)!.id
         let json = try store.tally(id) ?? publicationJSON(reference, count: count)
-        try publisher.publish(try publication(reference, count: count, json: json))
+        // On a shared database only the scheduler's node writes files; it writes these at its
+        // next turn (`writeMissingPublications`).
+        if writesPublications { try publisher.publish(try publication(reference, count: count, json: json)) }
         try store.transition(
             id, to: BallotState.published.rawValue, dueAt: clock.now.milliseconds, doneAt: clock.now.milliseconds,
             definition: nil, tally: nil)

@@ -57,6 +57,9 @@ public final class Engine: Sendable {
         var flood = VoteFlood()
         /// The running counts of open ballots with live results.
         var live: [Reference: LiveCount] = [:]
+        /// On a shared database: live results counted from it, kept a second (other nodes' votes
+        /// never pass through this node's writer, so there is no running count to keep).
+        var sharedCounts: [Reference: LiveCount.Counted] = [:]
 
         /// When an open ballot is due to close; nil for never (or not yet known).
         func closeDue(_ reference: Reference) -> Date? {
@@ -77,6 +80,10 @@ public final class Engine: Sendable {
     let ideaLock = NSLock()
     /// Prints a line of the server's log (each operator action and scheduler step).
     let logLine: @Sendable (String) -> Void
+    /// What to do when another node reloads its campaign files (`whenAnotherNodeReloads`).
+    let reloadHook = Locked<(@Sendable () -> Void)?>(nil)
+    /// Whether this node ran the scheduler at its last turn (`scheduledTick`).
+    let leading = Locked(false)
 
     public init(
         campaigns: [Campaign], store: any VoteStore, clock: any Clock, publisher: Publisher, key: VoterKey,
@@ -102,7 +109,9 @@ public final class Engine: Sendable {
         state = Locked(initial)
         for (reference, runtime) in initial.ballots where runtime.state == .open {
             if let frozen = runtime.frozen { watchLive(reference, runtime.id, frozen) }
+            try recordCloseDue(reference)
         }
+        listenToOtherNodes()
     }
 
     /// Starts a running count for an open ballot that shows live results.
@@ -115,7 +124,10 @@ public final class Engine: Sendable {
 
     /// Tells a ballot's running count that its options or decisions changed.
     func invalidateLive(_ reference: Reference) {
-        state.withLock { $0.live[reference] }?.invalidate()
+        state.withLock {
+            $0.sharedCounts[reference] = nil
+            return $0.live[reference]
+        }?.invalidate()
     }
 
     /// Ends a ballot's running count (it closed).

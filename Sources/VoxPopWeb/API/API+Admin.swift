@@ -67,7 +67,7 @@ extension WebApp {
     }
 
     /// `POST /v1/admin/reload`: the campaign files again; refused changes are reported, not made.
-    func reload(by name: String) throws -> String {
+    func reload(by name: String, announced: Bool = true) throws -> String {
         let loaded = loadCampaigns()
         guard loaded.problems.isEmpty else {
             throw Problem(
@@ -75,7 +75,7 @@ extension WebApp {
                 extra: [("problems", JSONText.array(loaded.problems.map { JSONText.string($0.description) }))])
         }
         let campaigns = loaded.campaigns.map(\.campaign)
-        let refused = try engine.reload(campaigns, by: name)
+        let refused = try engine.reload(campaigns, by: name, announced: announced)
         let warnings = identity.update(campaigns, environment: environment)
         return JSONText.object([
             ("campaigns", "\(campaigns.count)"), ("refused", JSONText.array(refused.map(JSONText.string))),
