@@ -1,7 +1,8 @@
 import Foundation
 import VoxPopEngine
+import VoxPopStore
 
-/// `voxpop audit --db FILE CAMPAIGN`: recomputes each ballot's audit chain and recounts its tally.
+/// `voxpop audit --db FILE_OR_URL CAMPAIGN`: recomputes each ballot's audit chain and recounts its tally.
 enum AuditCommand {
     static let usage = Usage.of("audit")
 
@@ -17,7 +18,7 @@ enum AuditCommand {
             printError("voxpop audit: name the database and one campaign\n\(usage)")
             return .usage
         }
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard VoteStores.isPostgres(path) || FileManager.default.fileExists(atPath: path) else {
             printError("voxpop audit: \(path): no such database")
             return .invalidInput
         }

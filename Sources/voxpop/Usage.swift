@@ -14,7 +14,7 @@ enum Usage {
         Command(
             name: "serve",
             synopsis:
-                "voxpop serve [--campaigns DIR] [--db FILE] [--host H] [--port P] [--publish DIR] [--loops N] [--trusted-proxies LIST]",
+                "voxpop serve [--campaigns DIR] [--db FILE_OR_URL] [--host H] [--port P] [--publish DIR] [--loops N] [--trusted-proxies LIST]",
             summary: "run the engine, its scheduler and the HTTP server (stop with SIGTERM or Ctrl-C)"),
         Command(
             name: "check", synopsis: "voxpop check FILE_OR_DIR...",
@@ -26,8 +26,11 @@ enum Usage {
             summary: "count a BLT or CSV ballot file and print the tally; methods: "
                 + CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")),
         Command(
-            name: "audit", synopsis: "voxpop audit --db FILE CAMPAIGN",
+            name: "audit", synopsis: "voxpop audit --db FILE_OR_URL CAMPAIGN",
             summary: "recompute each ballot's audit chain and recount its stored tally"),
+        Command(
+            name: "migrate", synopsis: "voxpop migrate --from FILE --to postgres://USER@HOST:PORT/DB",
+            summary: "copy an SQLite database into an empty PostgreSQL one, then audit both ends alike"),
         Command(
             name: "token", synopsis: "voxpop token --secret-env VAR --campaign ID --voter ID [--ttl SECONDS]",
             summary: "print a voter token (JWT, HS256) signed with the secret in $VAR"),

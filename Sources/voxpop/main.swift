@@ -9,6 +9,7 @@ case "check": code = CheckCommand.run(arguments.dropFirst(2))
 case "serve": code = ServeCommand.run(arguments.dropFirst(2))
 case "tally": code = TallyCommand.run(arguments.dropFirst(2))
 case "audit": code = AuditCommand.run(arguments.dropFirst(2))
+case "migrate": code = MigrateCommand.run(arguments.dropFirst(2))
 case "token": code = TokenCommand.run(arguments.dropFirst(2))
 case "help", "--help", "-h":
     print(usage)

@@ -59,7 +59,7 @@ public final class EngineHarness {
     }
 
     /// `server` with its database name replaced by `database`.
-    static func url(_ server: String, database: String) -> String {
+    public static func url(_ server: String, database: String) -> String {
         let query = server.firstIndex(of: "?").map { String(server[$0...]) } ?? ""
         let base = server.firstIndex(of: "?").map { String(server[..<$0]) } ?? server
         let authority = base.range(of: "://").map { base[$0.upperBound...] } ?? base[...]

@@ -10,7 +10,9 @@ import Testing
         let synopses = help.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.hasPrefix("voxpop ") && $0 != "voxpop COMMAND [ARGUMENTS]" }
         #expect(
-            Set(synopses.map { $0.split(separator: " ")[1] }) == ["serve", "check", "tally", "audit", "token"])
+            Set(synopses.map { $0.split(separator: " ")[1] }) == [
+                "serve", "check", "tally", "audit", "migrate", "token",
+            ])
         // A Markdown table escapes the `|` of `scottish|meek`.
         let readme = try String(
             contentsOf: CommandRunner.repository.appendingPathComponent("README.md"), encoding: .utf8
