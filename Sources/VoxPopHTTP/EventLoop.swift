@@ -101,7 +101,9 @@ final class EventLoop: @unchecked Sendable {
     /// triggered epoll would report unread bytes on every turn), writes while output waits.
     private func updateInterest(_ connection: HTTPConnection) {
         guard connection.open else { return }
-        let wanted = (connection.reading ? read : 0) | (connection.pendingOutput > 0 ? write : 0)
+        let wanted =
+            connection.lingeringSince != nil
+            ? read : (connection.reading ? read : 0) | (connection.pendingOutput > 0 ? write : 0)
         guard wanted != connection.watching else { return }
         connection.watching = wanted
         voxpop_epoll_watch(epoll, connection.fd, wanted, 0)
@@ -151,7 +153,9 @@ final class EventLoop: @unchecked Sendable {
                         guard connection.open else { continue }
                     }
                     guard flags & (read | UInt32(VOXPOP_EVENT_HANGUP)) != 0 else { continue }
-                    if connection.reading {
+                    if connection.lingeringSince != nil {
+                        drain(connection)
+                    } else if connection.reading {
                         readAll(connection, now: now)
                     } else if flags & UInt32(VOXPOP_EVENT_HANGUP) != 0 {
                         // Not reading, so no EPOLLRDHUP was asked for: this is EPOLLHUP, both ways gone.
@@ -219,6 +223,7 @@ final class EventLoop: @unchecked Sendable {
             if count == 0 {
                 // The client closed its side: answer what it asked, send what waits, then close.
                 connection.closing = true
+                connection.peerClosed = true
                 if connection.slots.isEmpty, connection.pendingOutput == 0 {
                     close(connection)
                 } else {
@@ -374,7 +379,7 @@ final class EventLoop: @unchecked Sendable {
         }
         if !connection.reading {
             if connection.closing, connection.slots.isEmpty {
-                close(connection)
+                linger(connection)
                 return
             }
             if connection.paused { scheduleResume(connection) }
@@ -445,7 +450,10 @@ final class EventLoop: @unchecked Sendable {
     /// may idle only so long.
     private func sweep(now: Double) {
         for connection in Array(connections.values) {
-            if let since = connection.partialSince, now - since > configuration.requestTimeout, !connection.closing,
+            if let since = connection.lingeringSince {
+                if now - since > Self.lingerTime { close(connection) }
+            } else if let since = connection.partialSince, now - since > configuration.requestTimeout,
+                !connection.closing,
                 !connection.paused
             {
                 connection.closing = true
@@ -457,6 +465,33 @@ final class EventLoop: @unchecked Sendable {
             } else if connection.awaitingRequest, now - connection.lastActivity > configuration.idleTimeout {
                 close(connection)
             }
+        }
+    }
+
+    /// How long a closing connection may go on dropping what its client sends.
+    static let lingerTime = 2.0
+
+    /// Ends a connection the server chose to close, its last answer sent. A client may still be
+    /// sending (a body refused at its head, a pipelined request after `Connection: close`): closing
+    /// with unread bytes makes the kernel answer them with a reset, which fails the client's
+    /// writes and can destroy the answer before it is read. So the server stops sending (FIN)
+    /// and reads and drops what comes until the client closes or `lingerTime` passes.
+    private func linger(_ connection: HTTPConnection) {
+        guard !connection.peerClosed, connection.lingeringSince == nil else { return close(connection) }
+        shutdown(connection.fd, Int32(SHUT_WR))
+        connection.lingeringSince = Self.now()
+        connection.watching = read
+        voxpop_epoll_watch(epoll, connection.fd, read, 0)
+    }
+
+    /// Reads and drops what a lingering connection's client sends; closes once it has closed.
+    private func drain(_ connection: HTTPConnection) {
+        while true {
+            let count = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 { continue }
+            if count < 0, errno == EINTR { continue }
+            if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { return }
+            return close(connection)
         }
     }
 

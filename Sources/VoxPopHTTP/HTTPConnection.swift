@@ -37,6 +37,11 @@ final class HTTPConnection {
     var outputWaitingSince: Double?
     /// Still in its loop's table: false once closed.
     var open = true
+    /// The client has closed its side (a read gave 0).
+    var peerClosed = false
+    /// When the server, done answering, stopped sending and began dropping what the client still
+    /// sends (a lingering close), until the client closes or `EventLoop.lingerTime` passes.
+    var lingeringSince: Double?
     /// `100 Continue` is owed to the request under way, to be sent once the responses ahead of
     /// it are out.
     var continueOwed = false

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import VoxPopHTTP
 import VoxPopTestSupport
@@ -178,6 +179,30 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
     }
 
     /// Refused at the header section: the final status, no 100.
+    /// A body too large is refused at its head; the client, still sending it, gets the 413 rather
+    /// than a reset: the server stops sending, reads and drops what comes, then closes (a lingering
+    /// close). Without it the kernel answers the unread bytes with RST, which can destroy the 413.
+    @Test(arguments: 0..<5)
+    func aClientStillSendingATooLargeBodyReadsThe413(round: Int) throws {
+        let (server, port) = try server()
+        defer { server.stop() }
+        let client = try TestClient(port: port)
+        client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\n\r\n")
+        let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 64 * 1024)
+        // Well past what the server reads before it answers, and past the kernel's buffers: a
+        // client such as httpx writes the whole body before it reads, and fails on a write the
+        // server refused with a reset.
+        var refused = 0
+        for _ in 0..<160 {
+            let sent = chunk.withUnsafeBytes { Glibc.send(client.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 { refused += 1 }
+        }
+        #expect(refused == 0, "round \(round): \(refused) writes of the body were reset")
+        let (responses, closed) = client.responses(1)
+        #expect(responses.first?.status == 413, "round \(round): \(responses)")
+        #expect(closed || responses.count == 1)
+    }
+
     @Test func aRefusedExpectationGetsTheFinalStatusOnly() throws {
         let (server, port) = try server()
         defer { server.stop() }
