@@ -13,7 +13,7 @@ enum ConsoleStylesheet {
         header.bar{background:#1e3a5f;color:#fff}header.bar nav{max-width:72rem;margin:0 auto;padding:0 .5rem;\
         display:flex;flex-wrap:wrap;align-items:center;gap:0 .25rem}\
         header.bar a{color:#fff;display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .5rem;font-weight:600}\
-        header.bar form{margin-left:auto}header.bar button{background:#fff;color:#1e3a5f;min-height:2.25rem;margin:.25rem 0}\
+        header.bar form{margin-left:auto}header.bar button{background:#fff;color:#1e3a5f;border-color:#fff;margin:.25rem 0}\
         header.bar :focus-visible{outline-color:#ffd08a}\
         main{display:block;max-width:72rem;margin:0 auto;padding:.75rem 1rem 6rem;overflow-wrap:anywhere}\
         h1{font-size:1.45rem;line-height:1.25;margin:.5rem 0 .75rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}\
@@ -47,21 +47,23 @@ enum ConsoleStylesheet {
         .spark{display:block;max-width:100%;height:auto}\
         .list{list-style:none;padding:0;margin:.5rem 0}.list>li{border-bottom:1px solid #c0bfbc;padding:.5rem 0;min-width:0}\
         .pick{display:flex;gap:.6rem;align-items:center;min-height:2.75rem}.pick label{flex:1;min-width:0}\
-        .meta{margin:.1rem 0 0 2rem;font-size:.95rem}.meta a{display:inline-flex;align-items:center;min-height:2.75rem}\
+        .pick a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .25rem}\
+        .meta{margin:0 0 .25rem 2rem;font-size:.95rem}\
         .tag{display:inline-block;padding:0 .4rem;border-radius:.25rem;background:#e8f0fa;color:#0b3d78;\
-        font-size:.85rem;font-weight:600}.tag.bad{background:#fbe9eb;color:#7d1020}\
+        font-size:.85rem;font-weight:600}.tag.bad{background:#fbe9eb;color:#7d1020}.meta .tag{display:inline}\
         .bulk{position:sticky;bottom:0;background:#fff;border-top:2px solid #0b4f9c;padding:.5rem 0;margin-top:.5rem}\
         .bulk .field{flex:1 1 14rem}fieldset{border:1px solid #c0bfbc;border-radius:.5rem;padding:.5rem .75rem;\
         margin:.75rem 0;min-width:0}legend{font-weight:600;padding:0 .25rem}\
         .scroll{overflow-x:auto;max-width:100%;margin:.5rem 0}\
         table{border-collapse:collapse}th,td{border-bottom:1px solid #c0bfbc;padding:.35rem .5rem;text-align:left;\
-        vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+        vertical-align:top}td.n,th.n,.matrix td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
         caption{text-align:left;font-weight:600;padding:.25rem 0}tr.cut th,tr.cut td{border-bottom:3px solid #b35900}\
         .pages{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.75rem 0}\
         .pages a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .5rem}\
+        .pages a[aria-current]{color:#1e1e1e;font-weight:700;text-decoration:none;border-bottom:3px solid #0b4f9c}\
         .codes{list-style:none;padding:0}.codes li{border-bottom:1px solid #c0bfbc;padding:.4rem 0}\
         code{font-size:1rem;font-family:ui-monospace,monospace}\
         .log .when{font-variant-numeric:tabular-nums}\
-        @media (min-width:48rem){main{padding:1rem 1.5rem 6rem}h1{font-size:1.7rem}}
+        @media (min-width:48rem){main{padding:1rem 1.5rem 6rem}header.bar nav{padding:0 1rem}h1{font-size:1.7rem}}
         """
 }

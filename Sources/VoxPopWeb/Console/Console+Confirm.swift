@@ -125,7 +125,7 @@ extension ConsolePage {
         }
         var body = crumbs([(base + "/review", ballotName(ballot))])
         body += "<h1>\(esc(question))</h1>"
-        body += "<p class=\"muted\">“\(esc(definition.question.text()))”</p>"
+        body += "<p class=\"muted\">“\(esc(definition.question.text(preferring: ["en"])))”</p>"
         body += "<div class=\"note warn\">" + consequences.map { "<p>\(esc($0))</p>" }.joined() + "</div>"
         body += "<form method=\"post\" action=\"\(esc(base))/\(action.rawValue)\">\(token(formToken))"
         body += "<input type=\"hidden\" name=\"confirm\" value=\"yes\">"

@@ -12,7 +12,7 @@ extension WebApp {
         return html(
             200,
             ConsolePage.invites(
-                campaign: campaign, title: engine.campaign(campaign)?.title.text() ?? campaign, counts: counts,
+                campaign: campaign, title: engine.campaign(campaign)?.title.text(preferring: ["en"]) ?? campaign, counts: counts,
                 formToken: session.formToken))
     }
 

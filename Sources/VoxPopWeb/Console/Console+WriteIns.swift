@@ -117,7 +117,7 @@ extension WebApp {
         }
         guard let id = form.first("accept") else { throw Problem(.malformedBody, "Choose Accept or Dismiss.") }
         let suggestions = try engine.writeInReview(campaign: campaign, ballot: ballot, perPage: 1).suggestions
-        guard let suggestion = suggestions.first(where: { $0.id == id }), !suggestion.ids.isEmpty else {
+        guard let suggestion = suggestions.first(where: { $0.id == id }), !Self.merged(suggestion).isEmpty else {
             return try writeIns(
                 campaign, ballot, view: view, session: session,
                 notice: ("That suggestion has changed since the page was shown; here it is as it stands now.", true),
@@ -125,13 +125,19 @@ extension WebApp {
         }
         do {
             try engine.decideWriteIns(
-                campaign: campaign, ballot: ballot, ids: suggestion.ids, action: "merge", into: suggestion.into,
-                by: session.operatorName)
+                campaign: campaign, ballot: ballot, ids: Self.merged(suggestion), action: "merge",
+                into: suggestion.into, by: session.operatorName)
         } catch let error as EngineError where error.kind != .failed {
             return try writeIns(campaign, ballot, view: view, session: session, notice: (error.description, true))
         }
         return redirect(
-            back + [view.query, "done=accept&n=\(suggestion.ids.count)"].filter { !$0.isEmpty }.joined(separator: "&"))
+            back + [view.query, "done=accept&n=\(Self.merged(suggestion).count)"].filter { !$0.isEmpty }.joined(separator: "&"))
+    }
+
+    /// The groups a suggestion merges: its members but the one it merges into (a suggestion's
+    /// `ids` name every group of its cluster, the target among them when the target is a group).
+    static func merged(_ suggestion: Engine.WriteInSuggestion) -> [String] {
+        suggestion.ids.filter { $0 != suggestion.into }
     }
 
     /// `GET .../write-ins/label?id=KEY`: a group's label, to set or clear.

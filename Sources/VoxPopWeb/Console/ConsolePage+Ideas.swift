@@ -73,9 +73,9 @@ extension ConsolePage {
             if let filter { body += "<input type=\"hidden\" name=\"filter\" value=\"\(filter.rawValue)\">" }
             body += "<div class=\"row\"><label for=\"status-\(index)\">Status</label>"
             body += statusMenu(idea, forum: forum, id: "status-\(index)")
-            body += "<button type=\"submit\" class=\"secondary\">Save</button></div></form>"
+            body += "<button type=\"submit\">Save</button>"
             body +=
-                "<p><a href=\"\(esc(base))/ideas/\(esc(FormData.encode(idea.id)))\">Merge or reply<span class=\"vh\"> to \(esc(idea.id))</span></a></p></li>"
+                "<a class=\"button secondary\" href=\"\(esc(base))/ideas/\(esc(FormData.encode(idea.id)))\">Merge or reply<span class=\"vh\"> to \(esc(idea.id))</span></a></div></form></li>"
         }
         body += "</ul>"
         return document(title: "Ideas: \(ballotName(ballot))", body: body, formToken: formToken)

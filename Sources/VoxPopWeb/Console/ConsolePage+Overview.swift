@@ -23,7 +23,7 @@ extension ConsolePage {
         for id in engine.campaignIDs {
             guard let campaign = engine.campaign(id), let views = engine.ballotViews(campaign: id) else { continue }
             let anchor = "c-\(esc(id))"
-            body += "<section aria-labelledby=\"\(anchor)\"><h2 id=\"\(anchor)\">\(esc(campaign.title.text()))</h2>"
+            body += "<section aria-labelledby=\"\(anchor)\"><h2 id=\"\(anchor)\">\(esc(campaign.title.text(preferring: ["en"])))</h2>"
             body +=
                 "<p><code>\(esc(id))</code> · voters by \(esc(campaign.audience.identityName)) · times in \(esc(campaign.timeZone))</p>"
             body += "<div class=\"actions\"><a class=\"button secondary\" href=\"/c/\(esc(FormData.encode(id)))\">Voting page</a>"
@@ -53,7 +53,7 @@ extension ConsolePage {
         let votes = (try? app.engine.voteCount(campaign: id, ballot: ballot)).flatMap { $0 }
         var card = "<li class=\"card\" id=\"\(anchor)\"><h3>\(esc(ballotName(ballot)))"
         card += " <span class=\"state state-\(view.state.rawValue)\">\(view.state.rawValue)</span></h3>"
-        card += "<p class=\"muted\">\(esc(view.definition.question.text()))</p><dl class=\"facts\">"
+        card += "<p class=\"muted\">\(esc(view.definition.question.text(preferring: ["en"])))</p><dl class=\"facts\">"
         card += "<dt>Opens</dt><dd>\(opens(view, campaign: campaign))</dd>"
         card += "<dt>Closes</dt><dd>\(closes(view, campaign: campaign))</dd>"
         card += "<dt>Counted by</dt><dd>\(esc(view.definition.method.rawValue)), results \(esc(view.results))</dd>"

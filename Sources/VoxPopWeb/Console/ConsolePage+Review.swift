@@ -30,7 +30,7 @@ extension ConsolePage {
         var body = crumbs([])
         body += "<h1>Count: \(esc(ballotTitle(campaign, ballot)))</h1>"
         if withdrawn { body += notice("Withdrawn. The count below is the new one, without it.") }
-        body += "<p class=\"muted\">“\(esc(definition.question.text()))”</p>"
+        body += "<p class=\"muted\">“\(esc(definition.question.text(preferring: ["en"])))”</p>"
         let links = [
             definition.takesIdeas ? "<a class=\"button secondary\" href=\"\(esc(base))/ideas\">Ideas</a>" : nil,
             !definition.takesIdeas && definition.writeIns != nil
@@ -65,9 +65,18 @@ extension ConsolePage {
             body +=
                 "<p><strong>\(tally.winners.count == 1 ? "Winner" : "Winners"):</strong> \(esc(list(tally.winners)))</p>"
         }
-        for group in tally.decidedByLot {
-            body +=
-                "<p class=\"note warn\">A tie between \(esc(list(group))) was decided by lot (seed “\(esc(tally.seed))”).</p>"
+        if !tally.decidedByLot.isEmpty {
+            body += "<div class=\"note warn\"><p>Ties decided by lot (seed “\(esc(tally.seed))”):</p><ul>"
+            // A count with many empty options draws a lot at every exclusion: name a few.
+            for group in tally.decidedByLot.prefix(Self.lotsShown) {
+                let more = group.count > Self.movedShown ? ["\(group.count - Self.movedShown) more"] : []
+                body += "<li>\(esc(list(Array(group.prefix(Self.movedShown)) + more)))</li>"
+            }
+            body += "</ul>"
+            if tally.decidedByLot.count > Self.lotsShown {
+                body += "<p>and \(tally.decidedByLot.count - Self.lotsShown) more ties (the tally lists them all).</p>"
+            }
+            body += "</div>"
         }
         if !tally.withdrawn.isEmpty {
             body += "<p><strong>Withdrawn before publication:</strong> \(esc(list(tally.withdrawn)))</p>"
@@ -119,37 +128,49 @@ extension ConsolePage {
         }
         var html = "<h2>Ranking</h2><div class=\"scroll\"><table><caption>Every option, best first</caption>"
         html += "<thead><tr><th scope=\"col\" class=\"n\">Place</th><th scope=\"col\">Option</th>"
-        html += "<th scope=\"col\" class=\"n\">First round</th><th scope=\"col\" class=\"n\">Last round</th></tr></thead><tbody>"
+        html += "<th scope=\"col\" class=\"n\">First round</th><th scope=\"col\" class=\"n\">Last round standing</th></tr></thead><tbody>"
         for (index, name) in tally.ranking.enumerated() {
             let winner = tally.winners.contains(name) ? " <span class=\"tag\">elected</span>" : ""
             html += "<tr\(index + 1 == cut ? " class=\"cut\"" : "")><td class=\"n\">\(index + 1)</td>"
             html += "<th scope=\"row\">\(esc(name))\(winner)</th>"
             html += "<td class=\"n\">\(esc(tally.rounds.first?.votes[name] ?? "–"))</td>"
-            html += "<td class=\"n\">\(esc(tally.lastVotes(name) ?? "–"))</td></tr>"
+            html += "<td class=\"n\">\(esc(tally.standingVotes(name) ?? "–"))</td></tr>"
         }
         html += "</tbody></table></div>"
         html += "<h2>Rounds</h2><ol class=\"list\">"
         for round in tally.rounds { html += "<li>" + summary(round) + "</li>" }
         html += "</ol>"
-        html += "<div class=\"scroll\" role=\"region\" aria-labelledby=\"rounds-caption\" tabindex=\"0\"><table>"
-        html += "<caption id=\"rounds-caption\">Votes round by round</caption><thead><tr><th scope=\"col\">Option</th>"
-        for round in tally.rounds { html += "<th scope=\"col\" class=\"n\">Round \(round.number)</th>" }
+        // Every figure of a large STV count (100 drawings, 91 rounds) would be 300 KB: the table
+        // keeps the head of the ranking within a budget of cells; the tally API has the rest.
+        let rows = min(tally.ranking.count, max(tally.seats + 1, Self.roundCells / tally.rounds.count))
+        html += "<div class=\"scroll\" role=\"region\" aria-labelledby=\"rounds-caption\" tabindex=\"0\"><table class=\"matrix\">"
+        html += "<caption id=\"rounds-caption\">Votes round by round"
+        if rows < tally.ranking.count {
+            html += " (the top \(rows) of \(tally.ranking.count) options; every figure is in the tally: GET /v1/admin/…/tally)"
+        }
+        html += "</caption><thead><tr><th scope=\"col\">Option</th>"
+        for round in tally.rounds { html += "<th scope=\"col\">Round \(round.number)</th>" }
         html += "</tr></thead><tbody>"
-        for name in tally.ranking {
+        for name in tally.ranking.prefix(rows) {
             html += "<tr><th scope=\"row\">\(esc(name))</th>"
             var out = false
             for round in tally.rounds {
                 // Once excluded (or elected under STV and transferred), the later cells are empty.
-                html += "<td class=\"n\">\(out ? "" : esc(round.votes[name] ?? ""))</td>"
+                html += "<td>\(out ? "" : esc(round.votes[name] ?? ""))</td>"
                 if round.excluded.contains(name) { out = true }
             }
             html += "</tr>"
         }
         html += "<tr><th scope=\"row\">Inactive ballots (no further preference)</th>"
-        for round in tally.rounds { html += "<td class=\"n\">\(esc(round.nonTransferable ?? "0"))</td>" }
+        for round in tally.rounds { html += "<td>\(esc(round.nonTransferable ?? "0"))</td>" }
         html += "</tr></tbody></table></div>"
         return html
     }
+
+    /// How many cells the round-by-round table may hold, and transfers a round's line names.
+    static let roundCells = 2400
+    static let movedShown = 8
+    static let lotsShown = 10
 
     /// "Round 3: Bali excluded; moved: Madrid +2, Paris +1; 4 inactive ballots so far."
     private static func summary(_ round: ConsoleTally.Round) -> String {
@@ -169,7 +190,10 @@ extension ConsolePage {
             let moved = transfers.filter { Double($0.value) != 0 }.sorted { $0.key < $1.key }.map {
                 "\(esc($0.key)) \($0.value.hasPrefix("-") ? "−" + esc(String($0.value.dropFirst())) : "+" + esc($0.value))"
             }
-            if !moved.isEmpty { parts.append("moved: " + moved.joined(separator: ", ")) }
+            if !moved.isEmpty {
+                let more = moved.count > Self.movedShown ? " and \(moved.count - Self.movedShown) more" : ""
+                parts.append("moved: " + moved.prefix(Self.movedShown).joined(separator: ", ") + more)
+            }
         }
         if let inactive = round.nonTransferable, Double(inactive) != 0 {
             parts.append("\(esc(inactive)) inactive so far")
@@ -199,7 +223,7 @@ extension ConsolePage {
                 html +=
                     "<li class=\"pick\"><input type=\"checkbox\" name=\"options\" value=\"\(esc(option.id))\" id=\"w\(index)\"><label for=\"w\(index)\">\(esc(option.label))</label></li>"
             }
-            html += "</ul><button type=\"submit\" class=\"danger\">Withdraw…</button></fieldset></form>"
+            html += "</ul></fieldset><div class=\"actions\"><button type=\"submit\" class=\"danger\">Withdraw…</button></div></form>"
         }
         return html
     }

@@ -90,7 +90,7 @@ extension ConsolePage {
             html += "<form method=\"post\" action=\"\(esc(base))/write-ins/suggestions\">\(token(formToken))\(viewFields)"
             html += "<ul class=\"list\">"
             for (index, suggestion) in review.suggestions.prefix(Self.suggestionsShown).enumerated() {
-                let members = suggestion.ids.map { "<b>\(esc(label($0)))</b>" }
+                let members = WebApp.merged(suggestion).map { "<b>\(esc(label($0)))</b>" }
                 html +=
                     "<li><p id=\"s\(index)\">Merge \(members.count > 1 ? members.dropLast().joined(separator: ", ") + " and " + members.last! : members.first ?? "") into <b>\(esc(label(suggestion.into)))</b></p>"
                 html += "<div class=\"actions\">"
@@ -119,11 +119,14 @@ extension ConsolePage {
             if open {
                 html += "<form method=\"post\" action=\"\(esc(base))/write-ins\">\(token(formToken))\(viewFields)"
             }
+            // The boxes share one name, so they are one group to assistive technology.
+            if open { html += "<fieldset><legend>Groups on this page</legend>" }
             html += "<ol class=\"list\">"
             for (index, group) in review.groups.enumerated() {
                 html += row(group, index: index, open: open)
             }
             html += "</ol>"
+            if open { html += "</fieldset>" }
             if open {
                 html += "<datalist id=\"targets\">"
                 var seen = Set<String>()
@@ -152,22 +155,29 @@ extension ConsolePage {
             } else {
                 html += "<span>\(esc(group.label))</span>"
             }
-            html += "<b>\(group.total) vote\(group.total == 1 ? "" : "s")</b></div>"
+            html += "<b>\(group.total) vote\(group.total == 1 ? "" : "s")</b>"
+            // The label editor's link, relative to this page (whose address has no trailing slash).
+            if open {
+                html +=
+                    "<a href=\"write-ins/label?id=\(esc(FormData.encode(group.id)))\">Label</a>"
+            }
+            html += "</div>"
             var facts: [String] = []
             if group.spellings.count > 1 || group.spellings.first?.text != group.label {
                 facts.append(group.spellings.map { "\(esc($0.text)) \($0.count)" }.joined(separator: ", "))
             }
-            if group.count != group.total { facts.append("own \(group.count)") }
+            if group.count != group.total, group.mergedInto == nil {
+                facts.append("own \(group.count), merged in \(group.total - group.count)")
+            }
             if let into = group.mergedInto {
-                facts.append("<span class=\"tag\">merged into \(esc(label(into)))</span>")
+                let how = group.decision == nil && group.alias != nil ? " (the campaign's alias)" : ""
+                facts.append("<span class=\"tag\">\(group.count) merged into \(esc(label(into)))\(how)</span>")
             } else if let decision = group.decision {
                 facts.append(
                     decision.action == "reject"
                         ? "<span class=\"tag bad\">rejected</span>" : "<span class=\"tag\">\(esc(decision.action))d</span>")
             }
-            if let alias = group.alias { facts.append("alias of \(esc(alias))") }
-            if group.labelledByOperator { facts.append("label set") }
-            if open { facts.append("<a href=\"write-ins/label?id=\(esc(FormData.encode(group.id)))\">Label</a>") }
+            if group.labelledByOperator { facts.append("label set by an operator") }
             if !facts.isEmpty { html += "<p class=\"meta\">" + facts.joined(separator: " · ") + "</p>" }
             return html + "</li>"
         }

@@ -75,6 +75,15 @@ struct ConsoleTally {
         }
     }
 
+    /// A candidate's votes at the end of the last round they stood in: before the round that
+    /// excluded them, else the last round.
+    func standingVotes(_ candidate: String) -> String? {
+        if let out = rounds.firstIndex(where: { $0.excluded.contains(candidate) }), out > 0 {
+            return rounds[out - 1].votes[candidate]
+        }
+        return lastVotes(candidate)
+    }
+
     /// A candidate's votes in the last round that lists them, as printed.
     func lastVotes(_ candidate: String) -> String? {
         rounds.last { $0.votes[candidate] != nil }?.votes[candidate]
