@@ -99,7 +99,6 @@ extension WebApp {
                 ("GET", ballot + "/write-ins", { try $0.writeInsPage($1, $2) }),
                 ("POST", ballot + "/write-ins", { try $0.consoleModerate($1, $2) }),
                 ("POST", ballot + "/write-ins/suggestions", { try $0.consoleSuggestion($1, $2) }),
-                ("GET", ballot + "/write-ins/label", { try $0.writeInLabelPage($1, $2) }),
                 ("POST", ballot + "/write-ins/label", { try $0.consoleLabel($1, $2) }),
                 ("GET", ballot + "/ideas", { try $0.ideasPage($1, $2) }),
                 ("POST", ballot + "/ideas", { try $0.consoleChangeIdea($1, $2) }),

@@ -46,7 +46,7 @@ enum ConsoleStylesheet {
         .state-tallied{background:#fdf3e7;color:#7a3c00}.state-published{background:#e8f0fa;color:#0b3d78}\
         .spark{display:block;max-width:100%;height:auto}\
         .list{list-style:none;padding:0;margin:.5rem 0}.list>li{border-bottom:1px solid #c0bfbc;padding:.5rem 0;min-width:0}\
-        .pick{display:flex;gap:.6rem;align-items:center;min-height:2.75rem}.pick label{flex:1;min-width:0}\
+        .pick{display:flex;gap:.6rem;align-items:center;min-height:2.75rem}.pick label{flex:1;min-width:0;display:flex;gap:.6rem;align-items:center;min-height:2.75rem}\
         .pick a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .25rem}\
         .meta{margin:0 0 .25rem 2rem;font-size:.95rem}\
         .tag{display:inline-block;padding:0 .4rem;border-radius:.25rem;background:#e8f0fa;color:#0b3d78;\

@@ -30,12 +30,7 @@ extension WebApp {
 
     /// `GET /admin/c/:campaign/:ballot/write-ins`.
     func writeInsPage(_ request: WebRequest, _ session: ConsoleSession) throws -> HTTPResponse {
-        // One address for the page: its label links are relative to it.
-        if request.http.path.hasSuffix("/") {
-            let target = request.http.target
-            let query = target.firstIndex(of: "?").map { String(target[$0...]) } ?? ""
-            return redirect(String(request.http.path.dropLast()) + query)
-        }
+        if let id = request.query.first("label") { return try writeInLabelPage(request[0], request[1], id, session) }
         let view = try WriteInsView(request.query)
         let done = request.query.first("done").flatMap(ConsolePage.WriteInsDone.init)
         return try writeIns(
@@ -140,12 +135,11 @@ extension WebApp {
         suggestion.ids.filter { $0 != suggestion.into }
     }
 
-    /// `GET .../write-ins/label?id=KEY`: a group's label, to set or clear.
-    func writeInLabelPage(_ request: WebRequest, _ session: ConsoleSession) throws -> HTTPResponse {
-        let (campaign, ballot) = (request[0], request[1])
-        guard let id = request.query.first("id"), !id.isEmpty else {
-            throw Problem(.malformedQuery, "name the write-in group: ?id=KEY")
-        }
+    /// `GET .../write-ins?label=KEY`: a group's label, to set or clear.
+    private func writeInLabelPage(_ campaign: String, _ ballot: String, _ id: String, _ session: ConsoleSession)
+        throws -> HTTPResponse
+    {
+        guard !id.isEmpty else { throw Problem(.malformedQuery, "name the write-in group: ?label=KEY") }
         let review = try engine.writeInReview(campaign: campaign, ballot: ballot, search: id, perPage: 500)
         guard let group = review.groups.first(where: { $0.id == id }) else {
             throw Problem(.unknownWriteIn, "\(campaign)/\(ballot) has no write-in group \"\(id)\"")

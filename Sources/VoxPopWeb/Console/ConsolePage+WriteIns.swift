@@ -148,19 +148,18 @@ extension ConsolePage {
         /// One group: its box and label, its total, and what is known of it. Kept short: a page
         /// may hold 400 of them.
         private func row(_ group: Engine.WriteInGroup, index: Int, open: Bool) -> String {
-            var html = "<li><div class=\"pick\">"
+            // Unquoted attributes where the value is ours, the box inside its label: bytes count
+            // here, 400 times over.
+            var html = "<li><div class=pick>"
             if open {
                 html +=
-                    "<input type=\"checkbox\" name=\"ids\" value=\"\(esc(group.id))\" id=\"g\(index)\"\(checked.contains(group.id) ? " checked" : "")><label for=\"g\(index)\">\(esc(group.label))</label>"
+                    "<label><input type=checkbox name=ids value=\"\(esc(group.id))\"\(checked.contains(group.id) ? " checked" : "")> \(esc(group.label))</label>"
             } else {
                 html += "<span>\(esc(group.label))</span>"
             }
             html += "<b>\(group.total) vote\(group.total == 1 ? "" : "s")</b>"
-            // The label editor's link, relative to this page (whose address has no trailing slash).
-            if open {
-                html +=
-                    "<a href=\"write-ins/label?id=\(esc(FormData.encode(group.id)))\">Label</a>"
-            }
+            // The label editor: this same page with `?label=`, so the link is short and relative.
+            if open { html += "<a href=\"?label=\(esc(FormData.encode(group.id)))\">Label</a>" }
             html += "</div>"
             var facts: [String] = []
             if group.spellings.count > 1 || group.spellings.first?.text != group.label {
@@ -178,7 +177,7 @@ extension ConsolePage {
                         ? "<span class=\"tag bad\">rejected</span>" : "<span class=\"tag\">\(esc(decision.action))d</span>")
             }
             if group.labelledByOperator { facts.append("label set by an operator") }
-            if !facts.isEmpty { html += "<p class=\"meta\">" + facts.joined(separator: " · ") + "</p>" }
+            if !facts.isEmpty { html += "<p class=meta>" + facts.joined(separator: " · ") + "</p>" }
             return html + "</li>"
         }
 
