@@ -135,7 +135,12 @@ import VoxPopTestSupport
         #expect(filtered.contains("Recipes") && !filtered.contains("<h2>Dark mode</h2>"))
         #expect(try desk.get(base + "?status=bogus").status == 400)
 
-        #expect(try desk.post(base, [("id", recipes.id), ("status", "under-review")]).status == 303)
+        let saved = try desk.post(base, [("id", recipes.id), ("status", "under-review")])
+        #expect(saved.status == 303)
+        let savedPage = try desk.get(try #require(saved.header("Location"))).body
+        #expect(savedPage.contains("Saved: \(recipes.id) is now under-review."))
+        let firstCard = try #require(savedPage.components(separatedBy: #"<li class="card"><h2>"#).dropFirst().first)
+        #expect(firstCard.hasPrefix("Recipes"), "the idea just saved comes first, under its notice")
         #expect(try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false)?.contains { $0.id == recipes.id } == true)
         let declined = try desk.post(base, [("id", "receipt-scan"), ("status", "declined"), ("filter", "under-review")])
         #expect(declined.status == 303 && declined.header("Location")?.hasPrefix(base + "?status=under-review&") == true)

@@ -34,7 +34,8 @@ enum ConsoleStylesheet {
         label{font-weight:600}.field{display:flex;flex-direction:column;gap:.25rem;margin:.5rem 0}\
         .field input,.field select,.field textarea{width:100%}\
         .row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.5rem 0}\
-        .row .field{flex:1 1 12rem;margin:0}.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}\
+        .row .field{flex:1 1 12rem;margin:0}.row .field.short{flex:0 1 9rem}.row>p{flex:1 1 16rem;margin:0}\
+        .narrow{max-width:52rem}.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}\
         .actions form{margin:0}.cards{display:grid;gap:.75rem;padding:0;margin:0;list-style:none;\
         grid-template-columns:repeat(auto-fill,minmax(min(100%,21rem),1fr))}\
         .card{border:1px solid #c0bfbc;border-radius:.5rem;padding:.75rem;min-width:0}\
@@ -55,8 +56,8 @@ enum ConsoleStylesheet {
         .bulk .field{flex:1 1 14rem}fieldset{border:1px solid #c0bfbc;border-radius:.5rem;padding:.5rem .75rem;\
         margin:.75rem 0;min-width:0}legend{font-weight:600;padding:0 .25rem}\
         .scroll{overflow-x:auto;max-width:100%;margin:.5rem 0}\
-        table{border-collapse:collapse}th,td{border-bottom:1px solid #c0bfbc;padding:.35rem .5rem;text-align:left;\
-        vertical-align:top}td.n,th.n,.matrix td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+        table{border-collapse:collapse;overflow-wrap:break-word}th,td{border-bottom:1px solid #c0bfbc;padding:.35rem .5rem;text-align:left;\
+        vertical-align:top}td.n,th.n,.matrix td{text-align:right;font-variant-numeric:tabular-nums}td.n,.matrix td{white-space:nowrap}\
         caption{text-align:left;font-weight:600;padding:.25rem 0}tr.cut th,tr.cut td{border-bottom:3px solid #b35900}\
         .pages{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.75rem 0}\
         .pages a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .5rem}\

@@ -106,7 +106,8 @@ extension ConsolePage {
     static func problem(title: String, message: String, back: String) -> String {
         let body =
             "<h1>\(esc(title))</h1>" + notice(message, error: true)
-            + "<p><a href=\"\(esc(back))\">Back</a> · <a href=\"/admin/\">Overview</a></p>"
+            + "<div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(back))\">Back</a>"
+            + "<a class=\"button secondary\" href=\"/admin/\">Overview</a></div>"
         return document(title: title, body: body, formToken: nil)
     }
 }

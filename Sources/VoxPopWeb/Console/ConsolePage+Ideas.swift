@@ -27,9 +27,11 @@ extension ConsolePage {
     /// What a post on the ideas pages did, from its redirect (`?done=status&id=idea-3&to=planned`).
     struct IdeaDone {
         var text: String
+        var id: String
 
         init?(_ query: FormData) {
             guard let done = query.first("done"), let id = query.first("id") else { return nil }
+            self.id = id
             let to = query.first("to") ?? ""
             switch done {
             case "status": text = "Saved: \(id) is now \(to)."
@@ -58,7 +60,12 @@ extension ConsolePage {
         }
         body += "</nav>"
         let shown = forum.ideas.filter { filter == nil || $0.status == filter }
-        let ordered = shown.filter { $0.status == .pending } + shown.filter { $0.status != .pending }
+        // Pending first (the queue); the idea just saved, if any, above them with its notice, so
+        // the operator sees what the save did.
+        let saved = shown.first { $0.id == done?.id }
+        let rest = shown.filter { $0.id != saved?.id }
+        let ordered =
+            (saved.map { [$0] } ?? []) + rest.filter { $0.status == .pending } + rest.filter { $0.status != .pending }
         guard !ordered.isEmpty else {
             body += "<p>\(filter == nil ? "No ideas yet." : "No idea has that status.")</p>"
             return document(title: "Ideas: \(ballotName(ballot))", body: body, formToken: formToken)

@@ -55,7 +55,7 @@ extension ConsolePage {
         for (code, link) in codes {
             body += "<li><code>\(esc(code))</code><br><a href=\"\(esc(link))\">\(esc(link))</a></li>"
         }
-        body += "</ol><p><a href=\"\(esc(base))/invites\">Back to invites</a></p>"
+        body += "</ol><div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(base))/invites\">Back to invites</a></div>"
         return document(title: "New codes: \(campaign)", body: body, formToken: formToken)
     }
 
@@ -68,7 +68,8 @@ extension ConsolePage {
         var body = crumbs([(base + "/invites", "Invites")])
         let done = outcomes.filter { $0.outcome == .revoked }.count
         body += "<h1>Revoked \(done) of \(plural(outcomes.count, "code"))</h1>"
-        body += "<div class=\"scroll\"><table><caption>What became of each code</caption>"
+        body += "<div class=\"scroll\" role=\"region\" aria-labelledby=\"outcomes\" tabindex=\"0\">"
+        body += "<table><caption id=\"outcomes\">What became of each code</caption>"
         body += "<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Outcome</th></tr></thead><tbody>"
         for (code, outcome) in outcomes {
             let text =
@@ -80,7 +81,7 @@ extension ConsolePage {
             body += "<tr><th scope=\"row\"><code>\(esc(code))</code></th><td>\(text)</td></tr>"
         }
         body += "</tbody></table></div>" + countsList(counts)
-        body += "<p><a href=\"\(esc(base))/invites\">Back to invites</a></p>"
+        body += "<div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(base))/invites\">Back to invites</a></div>"
         return document(title: "Revoked: \(campaign)", body: body, formToken: formToken)
     }
 }

@@ -115,7 +115,8 @@ extension ConsolePage {
         let cut = tally.shortlists.first?.top ?? tally.shortlist?.count
         guard tally.rounds.count > 1 else {
             let votes = tally.rounds.first?.votes ?? [:]
-            var html = "<div class=\"scroll\"><table><caption>The count"
+            var html = "<div class=\"scroll\" role=\"region\" aria-labelledby=\"count-caption\" tabindex=\"0\">"
+            html += "<table><caption id=\"count-caption\">The count"
             if let cut { html += " (the thick line falls after \(ordinal(cut)) place: the cut-off)" }
             html += "</caption><thead><tr><th scope=\"col\" class=\"n\">Place</th><th scope=\"col\">Option</th>"
             html += "<th scope=\"col\" class=\"n\">Votes</th></tr></thead><tbody>"
@@ -126,7 +127,8 @@ extension ConsolePage {
             }
             return html + "</tbody></table></div>"
         }
-        var html = "<h2>Ranking</h2><div class=\"scroll\"><table><caption>Every option, best first</caption>"
+        var html = "<h2>Ranking</h2><div class=\"scroll\" role=\"region\" aria-labelledby=\"ranking-caption\" tabindex=\"0\">"
+        html += "<table><caption id=\"ranking-caption\">Every option, best first</caption>"
         html += "<thead><tr><th scope=\"col\" class=\"n\">Place</th><th scope=\"col\">Option</th>"
         html += "<th scope=\"col\" class=\"n\">First round</th><th scope=\"col\" class=\"n\">Last round standing</th></tr></thead><tbody>"
         for (index, name) in tally.ranking.enumerated() {

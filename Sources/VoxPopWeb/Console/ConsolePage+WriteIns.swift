@@ -67,7 +67,7 @@ extension ConsolePage {
                 "<form method=\"get\" action=\"\(esc(base))/write-ins\" role=\"search\"><div class=\"row\">"
                 + "<div class=\"field\"><label for=\"q\">Search spellings and labels</label>"
                 + "<input type=\"search\" id=\"q\" name=\"q\" value=\"\(esc(view.search ?? ""))\"></div>"
-                + "<div class=\"field\"><label for=\"per\">Groups a page</label><select id=\"per\" name=\"per\">"
+                + "<div class=\"field short\"><label for=\"per\">Groups a page</label><select id=\"per\" name=\"per\">"
             for size in [50, 100, 200, 400] {
                 form += "<option\(size == view.perPage ? " selected" : "")>\(size)</option>"
             }
@@ -84,7 +84,7 @@ extension ConsolePage {
         }
 
         private func suggestions(_ base: String) -> String {
-            var html = "<section aria-labelledby=\"suggested\"><h2 id=\"suggested\">Suggested merges</h2>"
+            var html = "<section class=\"narrow\" aria-labelledby=\"suggested\"><h2 id=\"suggested\">Suggested merges</h2>"
             html +=
                 "<p class=\"muted\">Groups that probably name the same place: spelt alike beyond case and accents, a letter or two apart, or named by the campaign's aliases.</p>"
             html += "<form method=\"post\" action=\"\(esc(base))/write-ins/suggestions\">\(token(formToken))\(viewFields)"
@@ -92,7 +92,7 @@ extension ConsolePage {
             for (index, suggestion) in review.suggestions.prefix(Self.suggestionsShown).enumerated() {
                 let members = WebApp.merged(suggestion).map { "<b>\(esc(label($0)))</b>" }
                 html +=
-                    "<li><p id=\"s\(index)\">Merge \(members.count > 1 ? members.dropLast().joined(separator: ", ") + " and " + members.last! : members.first ?? "") into <b>\(esc(label(suggestion.into)))</b></p>"
+                    "<li class=\"row\"><p id=\"s\(index)\">Merge \(members.count > 1 ? members.dropLast().joined(separator: ", ") + " and " + members.last! : members.first ?? "") into <b>\(esc(label(suggestion.into)))</b></p>"
                 html += "<div class=\"actions\">"
                 html +=
                     "<button type=\"submit\" name=\"accept\" value=\"\(esc(suggestion.id))\" aria-describedby=\"s\(index)\">Accept</button>"
@@ -110,7 +110,7 @@ extension ConsolePage {
 
         private func groups(_ base: String, open: Bool) -> String {
             let first = (review.page - 1) * view.perPage
-            var html = "<section aria-labelledby=\"groups\"><h2 id=\"groups\">Groups, most votes first</h2>"
+            var html = "<section class=\"narrow\" aria-labelledby=\"groups\"><h2 id=\"groups\">Groups, most votes first</h2>"
             guard !review.groups.isEmpty else {
                 return html + "<p>\(view.search == nil ? "No write-ins yet." : "No group matches that search.")</p></section>"
             }
