@@ -82,7 +82,9 @@ import VoxPopTestSupport
         let review = try desk.get(base + "/review")
         #expect(review.status == 200)
         #expect(review.body.contains("Counted, not yet published"))
-        #expect(review.body.contains(#"<th scope="row">Amir Haddad <span class="tag">winner</span></th><td class="n">3</td>"#))
+        #expect(
+            review.body.contains(
+                #"<th scope="row">Amir Haddad <span class="tag">winner</span></th><td class="n">3</td>"#))
         #expect(review.body.contains(#"action="/admin/c/candidate-hires/shortlist/publish""#))
         #expect(review.body.contains(#"name="options" value="amir-haddad""#))
 
@@ -142,7 +144,8 @@ import VoxPopTestSupport
         let review = try desk.get(base + "/review").body
         #expect(review.contains("<strong>Preliminary.</strong>"))
         #expect(review.contains("The top 10 go on to <strong>Final</strong>"))
-        let tie = try #require(review.components(separatedBy: "<strong>A tie at 10th place:</strong> ").dropFirst().first)
+        let tie = try #require(
+            review.components(separatedBy: "<strong>A tie at 10th place:</strong> ").dropFirst().first)
         let sentence = String(tie.prefix { $0 != "<" })
         #expect(
             sentence == "Bali and madrid have 3 votes each; the lot will decide unless you merge write-ins."
@@ -205,7 +208,9 @@ import VoxPopTestSupport
         // Fifty a page: an Older link with the cursor, and a filter by campaign and ballot.
         let newest = try desk.get("/admin/log").body
         #expect(ConsoleOperator.count("<li><p>", in: newest) == 50)
-        #expect(newest.contains("<strong>bo</strong>") && newest.contains("&quot;paris&quot; shown as &quot;Paris 59&quot;"))
+        #expect(
+            newest.contains("<strong>bo</strong>") && newest.contains("&quot;paris&quot; shown as &quot;Paris 59&quot;")
+        )
         let older = try #require(ConsoleOperator.values(after: #"<a href="/admin/log?before="#, in: newest).first)
         let page2 = try desk.get("/admin/log?before=\(older)").body
         #expect(page2.contains("&quot;Paris 9&quot;") && !page2.contains("&quot;Paris 59&quot;"))

@@ -141,9 +141,13 @@ import VoxPopTestSupport
         #expect(savedPage.contains("Saved: \(recipes.id) is now under-review."))
         let firstCard = try #require(savedPage.components(separatedBy: #"<li class="card"><h2>"#).dropFirst().first)
         #expect(firstCard.hasPrefix("Recipes"), "the idea just saved comes first, under its notice")
-        #expect(try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false)?.contains { $0.id == recipes.id } == true)
-        let declined = try desk.post(base, [("id", "receipt-scan"), ("status", "declined"), ("filter", "under-review")])
-        #expect(declined.status == 303 && declined.header("Location")?.hasPrefix(base + "?status=under-review&") == true)
+        #expect(
+            try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: false)?.contains { $0.id == recipes.id }
+                == true)
+        let declined = try desk.post(
+            base, [("id", "receipt-scan"), ("status", "declined"), ("filter", "under-review")])
+        #expect(
+            declined.status == 303 && declined.header("Location")?.hasPrefix(base + "?status=under-review&") == true)
         #expect(try desk.get(declined.header("Location")!).body.contains("Saved: receipt-scan is now declined."))
         let back = try desk.post(base, [("id", "dark-mode"), ("status", "pending")])
         #expect(back.status == 409 && back.body.contains("votes may name it"), "the engine refuses, on a page")

@@ -23,7 +23,8 @@ struct ConsoleOperator {
         #expect(signIn.status == 303)
         cookie = String(try #require(signIn.header("Set-Cookie")).split(separator: ";")[0])
         let page = try Self.send(api, "GET", "/admin/", headers: ["Cookie": cookie], form: nil)
-        csrf = String(try #require(page.body.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64)))
+        csrf = String(
+            try #require(page.body.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64)))
     }
 
     func get(_ target: String) throws -> Answer {

@@ -51,7 +51,9 @@ import VoxPopTestSupport
         #expect(refused.status == 422)
         #expect(refused.body.contains(#"role="alert">&quot;Mordor&quot; is neither a write-in group"#))
         #expect(refused.body.contains(#"value="gothenburg" checked>"#) && refused.body.contains(#"value="Mordor""#))
-        #expect(refused.body.contains(#"value="middle earth" checked>"#) && !refused.body.contains(#"value="paris" checked"#))
+        #expect(
+            refused.body.contains(#"value="middle earth" checked>"#)
+                && !refused.body.contains(#"value="paris" checked"#))
         #expect(try group(api, "gothenburg")?.decision == nil && group(api, "middle earth")?.decision == nil)
         #expect(try desk.post(base, [("into", "Paris"), ("action", "merge")]).body.contains("Check at least one"))
         #expect(try desk.post(base, [("ids", "paris"), ("action", "merge")]).body.contains("Type the group"))
@@ -60,14 +62,20 @@ import VoxPopTestSupport
         let merged = try desk.post(
             base, [("ids", "gothenburg"), ("ids", "goteburg"), ("into", "Göteborg"), ("action", "merge")])
         #expect(merged.status == 303 && merged.header("Location") == base + "?done=merge&n=2")
-        #expect(try group(api, "gothenburg")?.mergedInto == "goteborg" && group(api, "goteburg")?.mergedInto == "goteborg")
+        #expect(
+            try group(api, "gothenburg")?.mergedInto == "goteborg" && group(api, "goteburg")?.mergedInto == "goteborg")
         #expect(try group(api, "goteborg")?.total == 6)
         let after = try desk.get(base + "?done=merge&n=2").body
         #expect(after.contains("Merged 2 groups."))
-        #expect(after.contains(#"<li><div class=pick><label><input type=checkbox name=ids value="goteborg"> Göteborg</label><b>6 votes</b>"#), "first by merged total")
+        #expect(
+            after.contains(
+                #"<li><div class=pick><label><input type=checkbox name=ids value="goteborg"> Göteborg</label><b>6 votes</b>"#
+            ), "first by merged total")
         #expect(after.contains("2 merged into Göteborg"))
 
-        #expect(try desk.post(base, [("ids", "middle earth"), ("ids", "<script>alert(1)</script>"), ("action", "reject")]).status == 303)
+        #expect(
+            try desk.post(base, [("ids", "middle earth"), ("ids", "<script>alert(1)</script>"), ("action", "reject")])
+                .status == 303)
         #expect(try group(api, "middle earth")?.decision?.action == "reject")
         #expect(try desk.post(base, [("ids", "paris"), ("action", "approve")]).status == 303)
         #expect(try group(api, "paris")?.decision?.action == "approve")
@@ -85,7 +93,9 @@ import VoxPopTestSupport
         #expect(page.contains("<h2 id=\"suggested\">Suggested merges</h2>"))
         let review = try api.engine.writeInReview(campaign: "airline-summer", ballot: "nominations")
         let lisbon = try #require(review.suggestions.first { $0.ids.contains("lisboa") })
-        #expect(page.contains("Merge <b>Lisboa</b> into <b>Lisbon</b>"), "named by label, the target not merged into itself")
+        #expect(
+            page.contains("Merge <b>Lisboa</b> into <b>Lisbon</b>"), "named by label, the target not merged into itself"
+        )
         #expect(page.contains(#"name="accept" value="\#(lisbon.id)""#))
         let accepted = try desk.post(base + "/suggestions", [("accept", lisbon.id)])
         #expect(accepted.status == 303 && accepted.header("Location") == base + "?done=accept&n=1")
@@ -108,7 +118,9 @@ import VoxPopTestSupport
         // A label: its own small page, then what the public sees.
         #expect(page.contains(#"<a href="?label=madrid">Label</a>"#))
         let editor = try desk.get(base + "?label=madrid")
-        #expect(editor.status == 200 && editor.body.contains(#"id="label" name="label" maxlength="200" required value="madrid""#))
+        #expect(
+            editor.status == 200
+                && editor.body.contains(#"id="label" name="label" maxlength="200" required value="madrid""#))
         let labelled = try desk.post(base + "/label", [("id", "madrid"), ("label", "Madrid")])
         #expect(labelled.status == 303)
         let madrid = try #require(try group(api, "madrid"))

@@ -29,7 +29,9 @@ enum WebAssets {
         VotingScript.source, name: "voxpop", suffix: "js", contentType: "text/javascript; charset=utf-8")
 
     private static let byName = Dictionary(
-        uniqueKeysWithValues: [stylesheet, consoleStylesheet, script].map { (String($0.path.dropFirst("/assets/".count)), $0) })
+        uniqueKeysWithValues: [stylesheet, consoleStylesheet, script].map {
+            (String($0.path.dropFirst("/assets/".count)), $0)
+        })
 
     /// `GET /assets/{name}`.
     static func response(_ name: String) throws(Problem) -> HTTPResponse {

@@ -42,7 +42,8 @@ extension WebApp {
             return html(
                 200,
                 ConsolePage.confirm(
-                    action, campaign: campaign, definition: definition, campaignBallots: engine.campaign(campaign)?
+                    action, campaign: campaign, definition: definition,
+                    campaignBallots: engine.campaign(campaign)?
                         .ballots ?? [], options: options.map { id in (id, optionLabel(campaign, ballot, id)) },
                     formToken: session.formToken))
         }

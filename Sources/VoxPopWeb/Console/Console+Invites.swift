@@ -12,7 +12,8 @@ extension WebApp {
         return html(
             200,
             ConsolePage.invites(
-                campaign: campaign, title: engine.campaign(campaign)?.title.text(preferring: ["en"]) ?? campaign, counts: counts,
+                campaign: campaign, title: engine.campaign(campaign)?.title.text(preferring: ["en"]) ?? campaign,
+                counts: counts,
                 formToken: session.formToken))
     }
 
@@ -65,7 +66,7 @@ extension WebApp {
             host.utf8.allSatisfy({ byte in
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                     || [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]")]
-                    .contains(byte)
+                        .contains(byte)
             })
         else { return "" }
         return (secure || request.http.forwardedHTTPS ? "https://" : "http://") + host
@@ -76,7 +77,8 @@ extension WebApp {
         String(
             String.UnicodeScalarView(
                 campaign.unicodeScalars.map {
-                    $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_")
+                    $0.isASCII
+                        && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_")
                         ? $0 : "_"
                 }))
     }

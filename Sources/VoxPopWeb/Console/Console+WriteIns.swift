@@ -94,7 +94,8 @@ extension WebApp {
             return try refused(error.description)
         }
         return redirect(
-            ConsolePage.ballotPath(campaign, ballot) + "/write-ins?" + [view.query, "done=\(action)&n=\(ids.count)"]
+            ConsolePage.ballotPath(campaign, ballot) + "/write-ins?"
+                + [view.query, "done=\(action)&n=\(ids.count)"]
                 .filter { !$0.isEmpty }.joined(separator: "&"))
     }
 
@@ -126,7 +127,9 @@ extension WebApp {
             return try writeIns(campaign, ballot, view: view, session: session, notice: (error.description, true))
         }
         return redirect(
-            back + [view.query, "done=accept&n=\(Self.merged(suggestion).count)"].filter { !$0.isEmpty }.joined(separator: "&"))
+            back
+                + [view.query, "done=accept&n=\(Self.merged(suggestion).count)"].filter { !$0.isEmpty }.joined(
+                    separator: "&"))
     }
 
     /// The groups a suggestion merges: its members but the one it merges into (a suggestion's
@@ -145,7 +148,8 @@ extension WebApp {
             throw Problem(.unknownWriteIn, "\(campaign)/\(ballot) has no write-in group \"\(id)\"")
         }
         return html(
-            200, ConsolePage.writeInLabel(campaign: campaign, ballot: ballot, group: group, formToken: session.formToken))
+            200,
+            ConsolePage.writeInLabel(campaign: campaign, ballot: ballot, group: group, formToken: session.formToken))
     }
 
     /// `POST .../write-ins/label`: `id`, `label` (`clear` set: back to the most common spelling).

@@ -55,7 +55,8 @@ extension ConsolePage {
         for (code, link) in codes {
             body += "<li><code>\(esc(code))</code><br><a href=\"\(esc(link))\">\(esc(link))</a></li>"
         }
-        body += "</ol><div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(base))/invites\">Back to invites</a></div>"
+        body +=
+            "</ol><div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(base))/invites\">Back to invites</a></div>"
         return document(title: "New codes: \(campaign)", body: body, formToken: formToken)
     }
 
@@ -81,7 +82,8 @@ extension ConsolePage {
             body += "<tr><th scope=\"row\"><code>\(esc(code))</code></th><td>\(text)</td></tr>"
         }
         body += "</tbody></table></div>" + countsList(counts)
-        body += "<div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(base))/invites\">Back to invites</a></div>"
+        body +=
+            "<div class=\"actions\"><a class=\"button secondary\" href=\"\(esc(base))/invites\">Back to invites</a></div>"
         return document(title: "Revoked: \(campaign)", body: body, formToken: formToken)
     }
 }

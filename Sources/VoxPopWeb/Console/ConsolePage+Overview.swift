@@ -23,10 +23,12 @@ extension ConsolePage {
         for id in engine.campaignIDs {
             guard let campaign = engine.campaign(id), let views = engine.ballotViews(campaign: id) else { continue }
             let anchor = "c-\(esc(id))"
-            body += "<section aria-labelledby=\"\(anchor)\"><h2 id=\"\(anchor)\">\(esc(campaign.title.text(preferring: ["en"])))</h2>"
+            body +=
+                "<section aria-labelledby=\"\(anchor)\"><h2 id=\"\(anchor)\">\(esc(campaign.title.text(preferring: ["en"])))</h2>"
             body +=
                 "<p><code>\(esc(id))</code> · voters by \(esc(campaign.audience.identityName)) · times in \(esc(campaign.timeZone))</p>"
-            body += "<div class=\"actions\"><a class=\"button secondary\" href=\"/c/\(esc(FormData.encode(id)))\">Voting page</a>"
+            body +=
+                "<div class=\"actions\"><a class=\"button secondary\" href=\"/c/\(esc(FormData.encode(id)))\">Voting page</a>"
             if campaign.audience == .invite {
                 body += "<a class=\"button secondary\" href=\"\(esc(campaignPath(id)))/invites\">Invites</a>"
             }
@@ -132,7 +134,8 @@ extension ConsolePage {
         let points = values.enumerated().map { index, value in
             "\(index * 4),\(20 - value * 18 / top)"
         }.joined(separator: " ")
-        return "<svg class=\"spark\" role=\"img\" aria-label=\"\(esc(label))\" width=\"120\" height=\"22\" viewBox=\"0 0 120 22\">"
+        return
+            "<svg class=\"spark\" role=\"img\" aria-label=\"\(esc(label))\" width=\"120\" height=\"22\" viewBox=\"0 0 120 22\">"
             + "<polyline fill=\"none\" stroke=\"#0b4f9c\" stroke-width=\"2\" points=\"\(points)\"/></svg>"
     }
 }

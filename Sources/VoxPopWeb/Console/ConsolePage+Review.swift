@@ -40,7 +40,8 @@ extension ConsolePage {
         body += "<div class=\"actions\">" + links.joined() + "</div>"
         guard let tally else {
             body += "<p class=\"note\">Not open yet: there is nothing to count.</p>"
-            body += actions(campaign: campaign, ballot: ballot, state: state, tally: nil, options: options, formToken: formToken)
+            body += actions(
+                campaign: campaign, ballot: ballot, state: state, tally: nil, options: options, formToken: formToken)
             return document(title: "Count: \(ballotName(ballot))", body: body, formToken: formToken)
         }
         switch state {
@@ -82,7 +83,8 @@ extension ConsolePage {
             body += "<p><strong>Withdrawn before publication:</strong> \(esc(list(tally.withdrawn)))</p>"
         }
         body += rounds(tally)
-        body += actions(campaign: campaign, ballot: ballot, state: state, tally: tally, options: options, formToken: formToken)
+        body += actions(
+            campaign: campaign, ballot: ballot, state: state, tally: tally, options: options, formToken: formToken)
         return document(title: "Count: \(ballotName(ballot))", body: body, formToken: formToken)
     }
 
@@ -123,14 +125,17 @@ extension ConsolePage {
             for (index, name) in tally.ranking.enumerated() {
                 let winner = tally.winners.contains(name) ? " <span class=\"tag\">winner</span>" : ""
                 html += "<tr\(index + 1 == cut ? " class=\"cut\"" : "")><td class=\"n\">\(index + 1)</td>"
-                html += "<th scope=\"row\">\(esc(name))\(winner)</th><td class=\"n\">\(esc(votes[name] ?? "0"))</td></tr>"
+                html +=
+                    "<th scope=\"row\">\(esc(name))\(winner)</th><td class=\"n\">\(esc(votes[name] ?? "0"))</td></tr>"
             }
             return html + "</tbody></table></div>"
         }
-        var html = "<h2>Ranking</h2><div class=\"scroll\" role=\"region\" aria-labelledby=\"ranking-caption\" tabindex=\"0\">"
+        var html =
+            "<h2>Ranking</h2><div class=\"scroll\" role=\"region\" aria-labelledby=\"ranking-caption\" tabindex=\"0\">"
         html += "<table><caption id=\"ranking-caption\">Every option, best first</caption>"
         html += "<thead><tr><th scope=\"col\" class=\"n\">Place</th><th scope=\"col\">Option</th>"
-        html += "<th scope=\"col\" class=\"n\">First round</th><th scope=\"col\" class=\"n\">Last round standing</th></tr></thead><tbody>"
+        html +=
+            "<th scope=\"col\" class=\"n\">First round</th><th scope=\"col\" class=\"n\">Last round standing</th></tr></thead><tbody>"
         for (index, name) in tally.ranking.enumerated() {
             let winner = tally.winners.contains(name) ? " <span class=\"tag\">elected</span>" : ""
             html += "<tr\(index + 1 == cut ? " class=\"cut\"" : "")><td class=\"n\">\(index + 1)</td>"
@@ -145,10 +150,12 @@ extension ConsolePage {
         // Every figure of a large STV count (100 drawings, 91 rounds) would be 300 KB: the table
         // keeps the head of the ranking within a budget of cells; the tally API has the rest.
         let rows = min(tally.ranking.count, max(tally.seats + 1, Self.roundCells / tally.rounds.count))
-        html += "<div class=\"scroll\" role=\"region\" aria-labelledby=\"rounds-caption\" tabindex=\"0\"><table class=\"matrix\">"
+        html +=
+            "<div class=\"scroll\" role=\"region\" aria-labelledby=\"rounds-caption\" tabindex=\"0\"><table class=\"matrix\">"
         html += "<caption id=\"rounds-caption\">Votes round by round"
         if rows < tally.ranking.count {
-            html += " (the top \(rows) of \(tally.ranking.count) options; every figure is in the tally: GET /v1/admin/…/tally)"
+            html +=
+                " (the top \(rows) of \(tally.ranking.count) options; every figure is in the tally: GET /v1/admin/…/tally)"
         }
         html += "</caption><thead><tr><th scope=\"col\">Option</th>"
         for round in tally.rounds { html += "<th scope=\"col\">Round \(round.number)</th>" }
@@ -225,7 +232,8 @@ extension ConsolePage {
                 html +=
                     "<li class=\"pick\"><input type=\"checkbox\" name=\"options\" value=\"\(esc(option.id))\" id=\"w\(index)\"><label for=\"w\(index)\">\(esc(option.label))</label></li>"
             }
-            html += "</ul></fieldset><div class=\"actions\"><button type=\"submit\" class=\"danger\">Withdraw…</button></div></form>"
+            html +=
+                "</ul></fieldset><div class=\"actions\"><button type=\"submit\" class=\"danger\">Withdraw…</button></div></form>"
         }
         return html
     }

@@ -84,10 +84,12 @@ extension ConsolePage {
         }
 
         private func suggestions(_ base: String) -> String {
-            var html = "<section class=\"narrow\" aria-labelledby=\"suggested\"><h2 id=\"suggested\">Suggested merges</h2>"
+            var html =
+                "<section class=\"narrow\" aria-labelledby=\"suggested\"><h2 id=\"suggested\">Suggested merges</h2>"
             html +=
                 "<p class=\"muted\">Groups that probably name the same place: spelt alike beyond case and accents, a letter or two apart, or named by the campaign's aliases.</p>"
-            html += "<form method=\"post\" action=\"\(esc(base))/write-ins/suggestions\">\(token(formToken))\(viewFields)"
+            html +=
+                "<form method=\"post\" action=\"\(esc(base))/write-ins/suggestions\">\(token(formToken))\(viewFields)"
             html += "<ul class=\"list\">"
             for (index, suggestion) in review.suggestions.prefix(Self.suggestionsShown).enumerated() {
                 let members = WebApp.merged(suggestion).map { "<b>\(esc(label($0)))</b>" }
@@ -110,9 +112,11 @@ extension ConsolePage {
 
         private func groups(_ base: String, open: Bool) -> String {
             let first = (review.page - 1) * view.perPage
-            var html = "<section class=\"narrow\" aria-labelledby=\"groups\"><h2 id=\"groups\">Groups, most votes first</h2>"
+            var html =
+                "<section class=\"narrow\" aria-labelledby=\"groups\"><h2 id=\"groups\">Groups, most votes first</h2>"
             guard !review.groups.isEmpty else {
-                return html + "<p>\(view.search == nil ? "No write-ins yet." : "No group matches that search.")</p></section>"
+                return html
+                    + "<p>\(view.search == nil ? "No write-ins yet." : "No group matches that search.")</p></section>"
             }
             html +=
                 "<p>\(review.matching) group\(review.matching == 1 ? "" : "s")\(view.search == nil ? "" : " match"); \(first + 1)–\(first + review.groups.count) shown, page \(review.page) of \(review.pages).</p>"
@@ -133,7 +137,8 @@ extension ConsolePage {
                 for label in review.options.map(\.label) + all.map(\.label) where seen.insert(label).inserted {
                     html += "<option value=\"\(esc(label))\">"
                 }
-                html += "</datalist><fieldset class=\"bulk\"><legend>With the checked groups</legend><div class=\"row\">"
+                html +=
+                    "</datalist><fieldset class=\"bulk\"><legend>With the checked groups</legend><div class=\"row\">"
                 html +=
                     "<div class=\"field\"><label for=\"into\">Merge into (a group or option)</label>"
                     + "<input type=\"text\" id=\"into\" name=\"into\" list=\"targets\" autocomplete=\"off\" value=\"\(esc(into))\"></div>"
@@ -174,7 +179,8 @@ extension ConsolePage {
             } else if let decision = group.decision {
                 facts.append(
                     decision.action == "reject"
-                        ? "<span class=\"tag bad\">rejected</span>" : "<span class=\"tag\">\(esc(decision.action))d</span>")
+                        ? "<span class=\"tag bad\">rejected</span>"
+                        : "<span class=\"tag\">\(esc(decision.action))d</span>")
             }
             if group.labelledByOperator { facts.append("label set by an operator") }
             if !facts.isEmpty { html += "<p class=meta>" + facts.joined(separator: " · ") + "</p>" }

@@ -70,7 +70,8 @@ struct ConsoleTally {
             let cut = Self.members(node)
             return Shortlist(
                 ballot: Self.string(cut["ballot"]) ?? "", top: Self.integer(cut["top"]) ?? 0,
-                options: Self.strings(cut["options"]), tie: { if case .bool(true)? = cut["tie"]?.value { true } else { false } }(),
+                options: Self.strings(cut["options"]),
+                tie: { if case .bool(true)? = cut["tie"]?.value { true } else { false } }(),
                 tied: Self.strings(cut["tied"]))
         }
     }
