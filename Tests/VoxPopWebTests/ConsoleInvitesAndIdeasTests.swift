@@ -175,5 +175,6 @@ import VoxPopTestSupport
                 == nil, "an empty reply removes it")
         #expect(try desk.get(base + "/idea-99").status == 404)
         #expect(try desk.get("/admin/c/airline-summer/nominations/ideas").status == 404)
+        #expect(try desk.get("/admin/c/idea-forum/ideas/write-ins").body.contains("its ideas are on its Ideas page"))
     }
 }

@@ -43,9 +43,13 @@ extension WebApp {
         _ campaign: String, _ ballot: String, view: WriteInsView, session: ConsoleSession,
         notice: (text: String, error: Bool)?, status: Int = 200, checked: Set<String> = [], into: String = ""
     ) throws -> HTTPResponse {
-        guard let definition = engine.campaign(campaign)?.ballot(ballot), definition.writeIns != nil else {
-            throw engine.campaign(campaign)?.ballot(ballot) == nil
-                ? unknown(campaign, ballot) : Problem(.notFound, "\(campaign)/\(ballot) takes no write-ins")
+        guard let definition = engine.campaign(campaign)?.ballot(ballot) else { throw unknown(campaign, ballot) }
+        // An idea forum's write-ins arrive as ideas, not votes: they have a page of their own.
+        guard definition.writeIns != nil, !definition.takesIdeas else {
+            throw Problem(
+                .notFound,
+                "\(campaign)/\(ballot) takes no write-ins"
+                    + (definition.takesIdeas ? "; its ideas are on its Ideas page" : ""))
         }
         let review = try engine.writeInReview(
             campaign: campaign, ballot: ballot, search: view.search, page: view.page, perPage: view.perPage)
