@@ -56,6 +56,8 @@ extension ConsolePage {
         var card = "<li class=\"card\" id=\"\(anchor)\"><h3>\(esc(ballotName(ballot)))"
         card += " <span class=\"state state-\(view.state.rawValue)\">\(view.state.rawValue)</span></h3>"
         card += "<p class=\"muted\">\(esc(view.definition.question.text(preferring: ["en"])))</p><dl class=\"facts\">"
+        // The id too: the API, the log and the files name a ballot by it.
+        card += "<dt>Id</dt><dd><code>\(esc(ballot))</code></dd>"
         card += "<dt>Opens</dt><dd>\(opens(view, campaign: campaign))</dd>"
         card += "<dt>Closes</dt><dd>\(closes(view, campaign: campaign))</dd>"
         card += "<dt>Counted by</dt><dd>\(esc(view.definition.method.rawValue)), results \(esc(view.results))</dd>"
