@@ -91,15 +91,27 @@ extension WebApp {
         router.add(
             "POST", "/admin/logout", face: .console, on: .worker,
             .now { try $0.app.console($0) { app, request, _ in try app.consoleLogout(request) } })
-        let ballot = "/admin/c/:campaign/:ballot"
+        let campaign = "/admin/c/:campaign"
+        let ballot = campaign + "/:ballot"
         let consoleRoutes:
             [(String, String, @Sendable (WebApp, WebRequest, WebApp.ConsoleSession) throws -> HTTPResponse)] = [
-                ("GET", ballot + "/write-ins", { try $0.writeInsPage($1[0], $1[1], $2) }),
+                ("GET", "/admin/log", { try $0.logPage($1, $2) }),
+                ("GET", campaign + "/invites", { try $0.invitesPage($1, $2) }),
+                ("POST", campaign + "/invites", { try $0.consoleMint($1, $2) }),
+                ("POST", campaign + "/invites/revoke", { try $0.consoleRevoke($1, $2) }),
+                ("GET", ballot + "/review", { try $0.reviewPage($1, $2) }),
+                ("GET", ballot + "/write-ins", { try $0.writeInsPage($1, $2) }),
                 ("POST", ballot + "/write-ins", { try $0.consoleModerate($1, $2) }),
-                ("GET", ballot + "/ideas", { try $0.ideasPage($1[0], $1[1], $2) }),
-                ("POST", ballot + "/ideas", { try $0.consoleSetIdeaStatus($1, $2) }),
-                ("POST", ballot + "/close", { try $0.consoleClose($1[0], $1[1], $2) }),
-                ("POST", ballot + "/publish", { try $0.consolePublish($1[0], $1[1], $2) }),
+                ("POST", ballot + "/write-ins/suggestions", { try $0.consoleSuggestion($1, $2) }),
+                ("POST", ballot + "/write-ins/label", { try $0.consoleLabel($1, $2) }),
+                ("GET", ballot + "/ideas", { try $0.ideasPage($1, $2) }),
+                ("POST", ballot + "/ideas", { try $0.consoleChangeIdea($1, $2) }),
+                ("GET", ballot + "/ideas/:idea", { try $0.ideaPage($1, $2) }),
+                // Each asks for confirmation first (`Console+Confirm.swift`).
+                ("POST", ballot + "/open", { try $0.consoleConfirmed(.open, $1, $2) }),
+                ("POST", ballot + "/close", { try $0.consoleConfirmed(.close, $1, $2) }),
+                ("POST", ballot + "/publish", { try $0.consoleConfirmed(.publish, $1, $2) }),
+                ("POST", ballot + "/withdraw", { try $0.consoleConfirmed(.withdraw, $1, $2) }),
             ]
         for (method, pattern, body) in consoleRoutes {
             router.add(method, pattern, face: .console, on: .worker, .now { try $0.app.console($0, body) })

@@ -23,13 +23,18 @@ final class APIHarness {
     let server: HTTPServer
     let port: UInt16
 
-    init(at start: String, operatorKey: String? = APIHarness.operatorKey, loops: Int = 2) throws {
+    /// `environment` adds to (or overrides) the test secrets and keys: `VOXPOP_OPERATOR_KEYS`.
+    init(
+        at start: String, operatorKey: String? = APIHarness.operatorKey, loops: Int = 2,
+        environment extra: [String: String] = [:]
+    ) throws {
         engines = try EngineHarness(campaignFiles: Self.files, at: start)
         let engine = engines.engine
         try engine.tick()
         var environment = Self.secrets
         environment["VOXPOP_OPERATOR_KEY"] = operatorKey
         environment["VOXPOP_OPEN_RATE"] = "1000"
+        environment.merge(extra) { _, new in new }
         let paths = Self.files.map { EngineHarness.repository.appendingPathComponent("Campaigns/\($0)").path }
         app = WebApp(
             engine: engine, campaigns: engines.campaigns, environment: environment, clock: engines.clock,

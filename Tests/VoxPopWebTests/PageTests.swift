@@ -177,8 +177,9 @@ import VoxPopTestSupport
 
         let console = try fetch(api, "GET", "/admin/", headers: session)
         #expect(console.status == 200)
-        #expect(console.body.contains("<th scope=\"row\">nominations</th><td>open</td><td>3</td>"))
-        #expect(console.body.contains("3 votes in the last minute"), "the sparkline's label")
+        #expect(console.body.contains(#"<h3>Nominations <span class="state state-open">open</span></h3>"#))
+        #expect(console.body.contains("<dt>Votes</dt><dd>3<svg"), "the votes that count now")
+        #expect(console.body.contains("Nominations: 3 votes in the last minute"), "the sparkline's label")
         let csrf = try #require(
             console.body.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64))
 
@@ -200,7 +201,7 @@ import VoxPopTestSupport
             campaign: "idea-forum", ballot: "ideas", voter: .token("ann"), text: "Recipes"
         ).get()
         let ideas = try fetch(api, "GET", "/admin/c/idea-forum/ideas/ideas", headers: session)
-        #expect(ideas.body.contains("Recipes <small>(\(idea.id))</small>"))
+        #expect(ideas.body.contains("<h2>Recipes</h2><p class=\"muted\"><code>\(idea.id)</code>"))
         #expect(ideas.body.contains("<option selected>pending</option>"))
         let plan = try fetch(
             api, "POST", "/admin/c/idea-forum/ideas/ideas", headers: session,
@@ -215,7 +216,12 @@ import VoxPopTestSupport
 
         #expect(try fetch(api, "POST", "/admin/c/quick-poll/colour/close", headers: session, form: "").status == 403)
         #expect(api.engine.state(campaign: "quick-poll", ballot: "colour") == .open, "no form token, no close")
-        let close = try fetch(api, "POST", "/admin/c/quick-poll/colour/close", headers: session, form: "csrf=\(csrf)")
+        // Close now asks first, naming the ballot; only the confirmed post closes.
+        let ask = try fetch(api, "POST", "/admin/c/quick-poll/colour/close", headers: session, form: "csrf=\(csrf)")
+        #expect(ask.status == 200 && ask.body.contains("Close Colour (quick-poll) now?"))
+        #expect(api.engine.state(campaign: "quick-poll", ballot: "colour") == .open, "asked, not closed")
+        let close = try fetch(
+            api, "POST", "/admin/c/quick-poll/colour/close", headers: session, form: "csrf=\(csrf)&confirm=yes")
         #expect(close.status == 303)
         #expect(api.engine.state(campaign: "quick-poll", ballot: "colour") == .published)
 

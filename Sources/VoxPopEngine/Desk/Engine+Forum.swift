@@ -116,6 +116,7 @@ extension Engine {
             note.reply = reply
             note.repliedAt = reply == nil ? nil : clock.now.milliseconds
             try store.setIdeaNote(runtime.id, option: id, note)
+            // Voters' pages (and the file's ideas everywhere) read the running ballot's copy.
             try refreshIdeas(reference, runtime)
             try record(
                 operatorName, "reply", campaign, ballot,

@@ -2,7 +2,8 @@ import Foundation
 import VoxPopFoundation
 import VoxPopHTTP
 
-/// The files the pages load from the server itself: the style sheet and the voting page's script.
+/// The files the pages load from the server itself: the style sheets (the voters' and the operator
+/// console's) and the voting page's script.
 ///
 /// Each is served under a name that carries the start of its SHA-256 (`/assets/voxpop-1a2b3c4d.js`),
 /// so browsers may keep it for a year: a changed file is a new name. Serving them as files, not
@@ -28,11 +29,15 @@ enum WebAssets {
 
     static let stylesheet = Asset(
         Stylesheet.source, name: "voxpop", suffix: "css", contentType: "text/css; charset=utf-8")
+    static let consoleStylesheet = Asset(
+        ConsoleStylesheet.source, name: "console", suffix: "css", contentType: "text/css; charset=utf-8")
     static let script = Asset(
         VotingScript.source, name: "voxpop", suffix: "js", contentType: "text/javascript; charset=utf-8")
 
     private static let byName = Dictionary(
-        uniqueKeysWithValues: [stylesheet, script].map { (String($0.path.dropFirst("/assets/".count)), $0) })
+        uniqueKeysWithValues: [stylesheet, consoleStylesheet, script].map {
+            (String($0.path.dropFirst("/assets/".count)), $0)
+        })
 
     /// `GET /assets/{name}`: the style sheet, the script, or a campaign's accent.
     static func response(_ name: String) throws(Problem) -> HTTPResponse {

@@ -1,0 +1,33 @@
+/// Text made safe as one CSV cell (RFC 4180), for published tallies and the console's invite
+/// downloads alike.
+///
+/// Quotes a cell that holds a comma, a quote, a CR or an LF, doubling its quotes; and puts a
+/// leading quote mark before text a spreadsheet would run as a formula: any cell whose first
+/// Unicode scalar is `=`, `+`, `-`, `@`, a tab or a CR (a number such as -3 stays a number).
+/// Both work on scalars and bytes, never `Character`s, which glue a combining mark or a joiner to
+/// the `,` or `"` that must be seen.
+public enum CSVText {
+    public static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            return value
+        }
+        var out: [UInt8] = [0x22]
+        for byte in value.utf8 {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Rows of cells as CSV text, each line ended by CRLF.
+    public static func rows(_ rows: [[String]]) -> String {
+        rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+}

@@ -1,0 +1,28 @@
+import Testing
+import VoxPopFoundation
+
+/// CSV cells as the publication files and the console's invite downloads write them: quoted when
+/// they hold a separator, and never read by a spreadsheet as a formula.
+@Suite struct CSVTextTests {
+    @Test func cellsAreQuotedOnlyWhenTheyMustBe() {
+        #expect(CSVText.cell("7KQ2M-ABCDE") == "7KQ2M-ABCDE")
+        #expect(CSVText.cell("http://127.0.0.1/c/x?invite=A") == "http://127.0.0.1/c/x?invite=A")
+        #expect(CSVText.cell("Oslo, Norway") == #""Oslo, Norway""#)
+        #expect(CSVText.cell(#"the "best" city"#) == #""the ""best"" city""#)
+        #expect(CSVText.cell("two\nlines") == "\"two\nlines\"")
+    }
+
+    @Test func formulasAreDefusedButNumbersStayNumbers() {
+        #expect(CSVText.cell("=HYPERLINK(\"http://evil\")") == #""'=HYPERLINK(""http://evil"")""#)
+        #expect(CSVText.cell("+1+1") == "'+1+1")
+        #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVText.cell("\tcmd") == "'\tcmd")
+        #expect(CSVText.cell("-3") == "-3")
+        // A combining mark after `=` does not hide it: the check reads scalars.
+        #expect(CSVText.cell("=\u{301}1") == "'=\u{301}1")
+    }
+
+    @Test func rowsEndInCRLF() {
+        #expect(CSVText.rows([["code", "link"], ["A", "b,c"]]) == "code,link\r\nA,\"b,c\"\r\n")
+    }
+}
