@@ -41,7 +41,9 @@ for binary in "${BINARIES[@]}"; do
     valgrind --tool=callgrind --callgrind-out-file="$run/cg.out" "$run/voxpop" serve --campaigns "$WORK/campaigns" \
         --db "$run/bench.sqlite" --port $PORT --publish "$run/published" >"$run/log" 2>&1 &
     SERVER=$!
-    for _ in $(seq 150); do grep -q listening "$run/log" && break; sleep 0.2; done
+    # Under callgrind a start takes tens of seconds on a busy machine.
+    for _ in $(seq 600); do grep -q listening "$run/log" && break; sleep 0.2; done
+    grep -q listening "$run/log" || { echo "$binary did not start under callgrind:" >&2; cat "$run/log" >&2; exit 1; }
     "$BIN/load-generator" --port $PORT --mode "$MODE" --connections 16 --duration 20 >"$run/load.txt" &
     LOAD=$!
     sleep 8
@@ -56,5 +58,6 @@ for binary in "${BINARIES[@]}"; do
     dump=$(ls "$run"/cg.out.* | tail -1)
     total=$(callgrind_annotate "$dump" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
     requests=$((after - before - 1))  # the /metrics read for $before is itself counted in $after
+    [ "$requests" -gt 0 ] || { echo "$binary answered no $MODE requests; its log:" >&2; tail "$run/log" >&2; exit 1; }
     printf '| %s | %s | %d | %d | %d |\n' "$binary" "$MODE" "$requests" "$total" $((total / requests))
 done
