@@ -1,5 +1,7 @@
 import Foundation
+import Synchronization
 import Testing
+import VoxPopStore
 import VoxPopTestSupport
 
 @testable import VoxPopCampaigns
@@ -184,6 +186,23 @@ import VoxPopTestSupport
         #expect(try Audit.run(database: harness.databasePath, campaign: "airline-summer").problems == 0)
     }
 
+    /// A reply answers the instant it stored, as every later reading shows it, however much time
+    /// passes while it is stored (the clock here moves a millisecond at each reading).
+    @Test func aReplyAnswersTheInstantItStored() throws {
+        let harness = try EngineHarness(campaignFiles: ["idea-forum.json"], at: "2027-05-01T10:00Z")
+        let store = try Store(path: harness.databasePath, key: harness.key, synchronous: .full)
+        defer { store.close() }
+        let engine = try Engine(
+            campaigns: harness.campaigns, store: store, clock: SteppingClock(harness.clock.now),
+            publisher: Publisher(directory: harness.publishDirectory), key: harness.key, logLine: { _ in })
+        try engine.tick()
+        let reply = try engine.replyToIdea(campaign: "idea-forum", ballot: "ideas", id: "dark-mode", text: "In May.")
+        let stored = try #require(
+            try engine.ideas(campaign: "idea-forum", ballot: "ideas", all: true)?.first { $0.id == "dark-mode" })
+        #expect(reply.repliedAt != nil)
+        #expect(reply.repliedAt == stored.repliedAt)
+    }
+
     @Test func forumIdeasDeclineMergeWithinTheBudgetAndTakeReplies() throws {
         let harness = try EngineHarness(campaignFiles: ["idea-forum.json"], at: "2027-05-01T10:00Z")
         let engine = harness.engine
@@ -259,5 +278,19 @@ extension Result {
     /// The refusal, or nil for a success.
     var failureReason: Failure? {
         if case .failure(let failure) = self { failure } else { nil }
+    }
+}
+
+/// A clock that moves a millisecond each time it is read, as a real one does between readings.
+final class SteppingClock: Clock, Sendable {
+    private let readings: Mutex<Date>
+
+    init(_ start: Date) { readings = Mutex(start) }
+
+    var now: Date {
+        readings.withLock { current in
+            defer { current += 0.001 }
+            return current
+        }
     }
 }

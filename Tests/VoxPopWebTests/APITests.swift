@@ -3,6 +3,8 @@ import Testing
 import VoxPopEngine
 import VoxPopTestSupport
 
+@testable import VoxPopWeb
+
 /// The five example campaigns (and the quick poll) end to end over real sockets: votes,
 /// duplicates, bad credentials, closed ballots, invalid choices, write-ins, results before and
 /// after publication, receipts, and the operator API.
@@ -296,13 +298,49 @@ import VoxPopTestSupport
 }
 
 /// docs/openapi.json describes what the server does: every documented operation is routed (no
-/// `not-found` or `method-not-allowed`), and answers with one of its documented statuses.
+/// `not-found` or `method-not-allowed`), and answers with one of its documented statuses; and
+/// every route of the JSON API is documented.
 @Suite struct OpenAPIDocumentTests {
-    @Test func everyDocumentedOperationIsServedWithADocumentedStatus() throws {
+    static func documentedPaths() throws -> [String: [String: Any]] {
         let document = try JSONSerialization.jsonObject(
             with: Data(contentsOf: EngineHarness.repository.appendingPathComponent("docs/openapi.json")))
-        let paths = try #require((document as? [String: Any])?["paths"] as? [String: [String: Any]])
-        #expect(paths.count == 15)
+        return try #require((document as? [String: Any])?["paths"] as? [String: [String: Any]])
+    }
+
+    /// The reverse of the test below: each route the router answers for programs (the `api`
+    /// face: /healthz, /metrics, /v1/...; the pages are docs/pages.md's) is in the document with
+    /// its method, and HEAD beside each GET, so a route added without documentation fails here.
+    @Test func everyAPIRouteIsDocumented() throws {
+        // A path's shape, parameters unnamed: `/v1/campaigns/{}`, as the router matches it.
+        let documented = Set(
+            try Self.documentedPaths().flatMap { template, operations in
+                let shape = template.split(separator: "/", omittingEmptySubsequences: false).map {
+                    $0.hasPrefix("{") && $0.hasSuffix("}") ? "{}" : String($0)
+                }.joined(separator: "/")
+                return operations.keys.map { "\($0.uppercased()) \(shape)" }
+            })
+        var routed: Set<String> = []
+        for route in WebApp.routes().routes where route.face == .api {
+            let shape =
+                "/"
+                + route.segments.map { segment in
+                    switch segment {
+                    case .literal(let text): text
+                    case .parameter: "{}"
+                    case .rest: "*"
+                    }
+                }.joined(separator: "/")
+            routed.insert("\(route.method) \(shape)")
+            if route.method == "GET" { routed.insert("HEAD \(shape)") }
+        }
+        #expect(routed.count >= 30, "the router's API routes: \(routed.sorted())")
+        let missing = routed.subtracting(documented).sorted()
+        #expect(missing.isEmpty, "routes docs/openapi.json does not describe: \(missing)")
+    }
+
+    @Test func everyDocumentedOperationIsServedWithADocumentedStatus() throws {
+        let paths = try Self.documentedPaths()
+        #expect(paths.count == 19)
         let api = try APIHarness(at: "2027-05-01T10:00Z")
         let values = ["campaign": "quick-poll", "ballot": "colour", "receipt": "1-0123456789abcdef"]
         for (template, operations) in paths {

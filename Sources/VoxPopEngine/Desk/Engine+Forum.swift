@@ -113,8 +113,10 @@ extension Engine {
         return try ideaLock.withLock {
             var idea = try idea(id, runtime: runtime, reference: reference)
             var note = try store.ideaNotes(runtime.id)[id] ?? Store.IdeaNote()
+            // One reading of the clock: the answer shows the instant stored, not a later one.
+            let repliedAt = reply == nil ? nil : clock.now.milliseconds
             note.reply = reply
-            note.repliedAt = reply == nil ? nil : clock.now.milliseconds
+            note.repliedAt = repliedAt
             try store.setIdeaNote(runtime.id, option: id, note)
             // Voters' pages (and the file's ideas everywhere) read the running ballot's copy.
             try refreshIdeas(reference, runtime)
@@ -122,7 +124,7 @@ extension Engine {
                 operatorName, "reply", campaign, ballot,
                 reply.map { "to \(id): \($0.prefix(200))" } ?? "removed from \(id)")
             idea.reply = reply
-            idea.repliedAt = reply == nil ? nil : clock.now
+            idea.repliedAt = repliedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }
             return idea
         }
     }
