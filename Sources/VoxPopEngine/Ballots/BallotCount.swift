@@ -37,13 +37,16 @@ struct BallotCount {
             uniquingKeysWith: { first, _ in first })
         // Each vote as moderation leaves it, with the spelling the voter typed (a merged
         // write-in counts for its target but does not lend the target its spelling).
+        let awaitApproval = ballot.writeInsAwaitApproval == true
+        let optionKeys = awaitApproval ? Set(ballot.options.map { WriteInKey($0.label) }) : []
         let votes: [(text: String, weight: Int, typed: String?)] =
-            adjustments.decisions.isEmpty && aliases.isEmpty
+            adjustments.decisions.isEmpty && aliases.isEmpty && !awaitApproval
             ? stored.map { ($0.text, $0.weight, Vote.writeIn(inText: $0.text)) }
             : stored.compactMap { vote in
-                moderated(vote, adjustments.decisions, aliases: aliases).map {
-                    ($0.text, $0.weight, Vote.writeIn(inText: vote.text))
-                }
+                moderated(
+                    vote, adjustments.decisions, aliases: aliases, awaitApproval: awaitApproval, options: optionKeys
+                )
+                .map { ($0.text, $0.weight, Vote.writeIn(inText: vote.text)) }
             }
         var labels = ballot.options.map(\.label)
         var ids = ballot.options.map(\.id)
@@ -220,27 +223,33 @@ struct BallotCount {
     }
 
     /// A write-in vote as the operators' decisions leave it: nil if rejected, the target's text if
-    /// merged (following up to 8 merges, so a loop of merges cannot hang a count).
+    /// merged (following up to 8 merges, so a loop of merges cannot hang a count). With
+    /// `awaitApproval` (moderation "before"), nil too while no operator decision or alias has
+    /// taken it in, unless it names one of the ballot's own options (`options`, folded labels).
     static func moderated(
         _ vote: (text: String, weight: Int), _ decisions: [String: WriteInDecision],
-        aliases: [String: String] = [:]
+        aliases: [String: String] = [:], awaitApproval: Bool = false, options: Set<WriteInKey> = []
     ) -> (text: String, weight: Int)? {
         guard var text = Vote.writeIn(inText: vote.text) else { return vote }
+        var approved = false
         for _ in 0..<8 {
             let key = WriteInKey(text).description
             // An operator's decision first; else the campaign's alias, if it names this spelling.
             if let decision = decisions[key] {
+                approved = true
                 switch decision.action {
                 case "reject": return nil
                 case "merge": text = decision.into ?? text
                 default: return ("w:" + text, vote.weight)
                 }
             } else if let alias = aliases[key] {
+                approved = true
                 text = alias
             } else {
                 break
             }
         }
+        if awaitApproval, !approved, !options.contains(WriteInKey(text)) { return nil }
         return ("w:" + text, vote.weight)
     }
 

@@ -30,6 +30,9 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
     public var writeInMaxLength: Int?
     /// The campaign's write-in aliases (`from` spelling counted as `to`), fixed at opening too.
     public var writeInAliases: [Alias]?
+    /// `writeIns.moderation: "before"` on a ballot of choices: a write-in counts only once an
+    /// operator approved it (or merged it, or the campaign's aliases name it). Nil for "after".
+    public var writeInsAwaitApproval: Bool?
     public var options: [Option]
     public var seed: String
 
@@ -47,6 +50,9 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
         writeInMaxLength = ballot.writeIns?.maxLength
         let aliases = ballot.writeIns?.aliases ?? []
         writeInAliases = aliases.isEmpty ? nil : aliases.map { Alias(from: $0.from, to: $0.to) }
+        // On a points ballot "before" holds back suggested ideas instead (`Idea`).
+        writeInsAwaitApproval =
+            ballot.writeIns?.moderation == .before && !ballot.method.ballotShape.takesValues ? true : nil
         self.options = options
         seed = campaign.tieBreakSeed
     }
@@ -79,7 +85,9 @@ public struct FrozenBallot: Codable, Sendable, Equatable {
         if shortlist != other.shortlist { changed.append("shortlist") }
         if revote != other.revote { changed.append("revote") }
         if results != other.results { changed.append("results") }
-        if writeInMaxLength != other.writeInMaxLength || writeInAliases != other.writeInAliases {
+        if writeInMaxLength != other.writeInMaxLength || writeInAliases != other.writeInAliases
+            || writeInsAwaitApproval != other.writeInsAwaitApproval
+        {
             changed.append("writeIns")
         }
         if seed != other.seed { changed.append("tieBreakSeed") }

@@ -39,13 +39,22 @@ extension Engine {
                     "\(campaign)/\(ballot) takes its options from \(source.ballot), which is \(sourceState.rawValue): close it first"
                 )
             }
-            if sourceState == .tallied {
-                try publishBallot(sourceReference)
-                try record(operatorName, "publish", campaign, source.ballot, "published to open \(ballot)")
-            }
+        }
+        // The options first: a final that could not open leaves its source unpublished.
+        let frozen = try freeze(definition, campaign: campaign)
+        guard frozen.options.count >= 2 else {
+            throw EngineError(
+                .refused,
+                "\(campaign)/\(ballot) would open with \(frozen.options.count) option\(frozen.options.count == 1 ? "" : "s"); a vote needs at least 2 (check the count of \(definition.optionsFrom?.ballot ?? ballot))"
+            )
+        }
+        if let source = definition.optionsFrom,
+            runtimeOf(Reference(campaign: campaign, ballot: source.ballot))?.state == .tallied
+        {
+            try publishBallot(Reference(campaign: campaign, ballot: source.ballot))
+            try record(operatorName, "publish", campaign, source.ballot, "published to open \(ballot)")
         }
         let now = clock.now
-        let frozen = try freeze(definition, campaign: campaign)
         try store.transition(
             runtime.id, to: BallotState.open.rawValue, dueAt: now.milliseconds, doneAt: now.milliseconds,
             definition: frozen.json, tally: nil)

@@ -195,6 +195,12 @@ extension Engine {
             if keys.contains(WriteInKey(target!).description) {
                 throw EngineError(.refused, "a write-in cannot be merged into itself")
             }
+            // Nor into a group whose own votes already go to one of these: a loop counts nowhere.
+            if let loop = try mergeLoop(from: target!, into: Set(keys), runtime: runtime) {
+                throw EngineError(
+                    .refused,
+                    "\"\(into)\" is itself merged into \"\(loop)\"; merging \"\(loop)\" into it would make a loop")
+            }
         }
         try store.decide(runtime.id, keys: keys, Store.WriteInDecision(action: action, into: target))
         try recountIfCounted(reference, runtime)
@@ -207,6 +213,27 @@ extension Engine {
     /// A single decision (the API's original form).
     public func decideWriteIn(campaign: String, ballot: String, id: String, action: String, into: String?) throws {
         try decideWriteIns(campaign: campaign, ballot: ballot, ids: [id], action: action, into: into)
+    }
+
+    /// The first of `keys` that `target`'s votes already reach through merges and aliases, if any.
+    private func mergeLoop(from target: String, into keys: Set<String>, runtime: Runtime) throws -> String? {
+        let decisions = try adjustments(runtime.id).decisions
+        let aliases = Dictionary(
+            (runtime.frozen?.writeInAliases ?? []).map { (WriteInKey($0.from).description, $0.to) },
+            uniquingKeysWith: { first, _ in first })
+        var current = WriteInKey(target).description
+        for _ in 0..<8 {
+            if keys.contains(current) { return current }
+            if let decision = decisions[current] {
+                guard decision.action == "merge", let into = decision.into else { return nil }
+                current = WriteInKey(into).description
+            } else if let alias = aliases[current] {
+                current = WriteInKey(alias).description
+            } else {
+                return nil
+            }
+        }
+        return nil
     }
 
     /// The text a merge stores for `into`: an option's label, or an existing group's key.
