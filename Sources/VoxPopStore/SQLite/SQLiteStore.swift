@@ -271,10 +271,11 @@ public final class SQLiteStore: VoteStore, @unchecked Sendable {
     /// The last chain value of a ballot: the audit digest of its published tally.
     public func chainHead(_ ballotID: Int64, campaign: String, ballot: String) throws(SQLiteError) -> [UInt8] {
         try locked { () throws(SQLiteError) in
-            let last = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
+            let last = try connection.statement("SELECT chain FROM ballots WHERE id = ?1")
             try last.bind(.integer(ballotID))
             defer { last.reset() }
-            return try last.step() ? last.blob(0) : AuditChain.genesis(campaign: campaign, ballot: ballot)
+            return try last.step() && !last.isNull(0)
+                ? last.blob(0) : AuditChain.genesis(campaign: campaign, ballot: ballot)
         }
     }
 

@@ -105,6 +105,7 @@ public final class VoteWriter: @unchecked Sendable {
     private let replaceCurrent: Statement
     private let current: Statement
     private let lastChain: Statement
+    private let storeHead: Statement
     private let grouped: Statement
 
     init(
@@ -123,7 +124,8 @@ public final class VoteWriter: @unchecked Sendable {
             "SELECT seq, chain, vote FROM votes WHERE ballot = ?1 AND voter = ?2 AND current")
         grouped = try connection.statement(
             "SELECT vote, count(*) FROM votes NOT INDEXED WHERE ballot = ?1 AND current GROUP BY vote")
-        lastChain = try connection.statement("SELECT chain FROM votes WHERE ballot = ?1 ORDER BY seq DESC LIMIT 1")
+        lastChain = try connection.statement("SELECT chain FROM ballots WHERE id = ?1")
+        storeHead = try connection.statement("UPDATE ballots SET chain = ?2 WHERE id = ?1")
         syncer = syncsBeforeAnswering ? Syncer(walPath: walPath) : nil
         worker = Worker(name: "voxpop vote writer", maximumBatch: Self.maximumBatch) { [unowned self] batch in
             checkpointer?.waitForRestart()
@@ -218,9 +220,14 @@ public final class VoteWriter: @unchecked Sendable {
         written.reserveCapacity(answering.count)
         do {
             try begin.run()
+            var touched: Set<Int64> = []
             for item in answering {
-                written.append(try item.request.map(apply) ?? .marker)
+                let fate = try item.request.map(apply) ?? .marker
+                if case .accepted = fate { touched.insert(item.request!.ballotID) }
+                written.append(fate)
             }
+            // The heads go with the votes, in the same transaction.
+            for ballotID in touched { try storeHead.bind(.integer(ballotID), .blob(heads[ballotID]!)).run() }
             try commitStatement.run()
             commits += 1
             committedVotes += answering.count
@@ -304,7 +311,7 @@ public final class VoteWriter: @unchecked Sendable {
         try lastChain.bind(.integer(request.ballotID))
         defer { lastChain.reset() }
         let head =
-            try lastChain.step()
+            try lastChain.step() && !lastChain.isNull(0)
             ? lastChain.blob(0) : AuditChain.genesis(campaign: request.campaign, ballot: request.ballot)
         heads[request.ballotID] = head
         return head
