@@ -76,15 +76,36 @@ import VoxPopTestSupport
         let file = try String(contentsOf: folder.appendingPathComponent("toys.en.html"), encoding: .utf8)
         #expect(file.contains(#"<a href="toys.html" hreflang="sv" lang="sv">Svenska</a>"#), "files link to files")
         #expect(english.body.contains(#"<a href="?lang=sv" hreflang="sv" lang="sv">Svenska</a>"#))
+        // The link preview's address and picture aside (they need the public origin).
+        let served = english.body.replacingOccurrences(
+            of: #"<meta property="og:url"[^>]*>(<meta [^>]*(og:image|twitter:image|twitter:card)[^>]*>)*"#, with: "",
+            options: .regularExpression)
         #expect(
-            english.body
-                == file.replacingOccurrences(of: #"href="toys.html""#, with: #"href="?lang=sv""#)
+            served
+                == file.replacingOccurrences(of: #"<meta name="twitter:card" content="summary">"#, with: "")
+                .replacingOccurrences(of: #"href="toys.html""#, with: #"href="?lang=sv""#)
                 .replacingOccurrences(of: #"href="toys.en.html""#, with: #"href="?lang=en""#)
                 .replacingOccurrences(of: #"href="toys.nb.html""#, with: #"href="?lang=nb""#)
                 .replacingOccurrences(of: #"href="toys.da.html""#, with: #"href="?lang=da""#))
         let danish = web.send("GET", "/c/drawings-to-toys/toys/results", headers: ["Accept-Language": "da"])
         #expect(danish.body.contains("<h2>Valgt (10 pladser)</h2>") && danish.header("Content-Language") == "da")
         #expect(danish.body.utf8.count < 60_000)
+    }
+
+    /// A shared results link previews as the brand intends: the question and campaign in the
+    /// file, and on the route the page's address and the campaign's hero picture.
+    @Test func aSharedResultsLinkPreviewsWithTheQuestionAndTheBrand() throws {
+        let web = try Self.publishedToys()
+        let file = try #require(web.engines.published("drawings-to-toys", "toys", "en.html"))
+        #expect(file.contains(#"<meta property="og:type" content="website"><meta property="og:title" content=""#))
+        #expect(file.contains(#"<meta name="twitter:card" content="summary">"#))
+        let served = web.send("GET", "/c/drawings-to-toys/toys/results?lang=en")
+        #expect(
+            served.body.contains(
+                #"<meta property="og:url" content="http://voxpop.test/c/drawings-to-toys/toys/results?lang=en">"#))
+        #expect(served.body.contains(#"<meta property="og:image" content="http://voxpop.test/media/"#))
+        #expect(served.body.contains(#"<meta name="twitter:card" content="summary_large_image">"#))
+        #expect(!served.body.contains(#"<meta name="twitter:card" content="summary">"#), "one card")
     }
 
     @Test func thePolicyAllowsExactlyThePagesOwnStyle() throws {

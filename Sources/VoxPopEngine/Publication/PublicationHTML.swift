@@ -45,10 +45,24 @@ public enum PublicationHTML {
             <html lang="\(language.rawValue)"><head><meta charset="utf-8">\
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(question) – \(escape(kind))</title>
+            \(preview(publication, question: question, kind: kind, language: language))
             <style>\(style(accent: publication.accent, quietColumns: quiet))</style></head>
             <body>\(body)</body></html>
 
             """
+    }
+
+    /// Link-preview tags, so a shared results link shows the question and the campaign: Open
+    /// Graph and Twitter's card (the results route adds the address and the brand's picture,
+    /// which need the public origin a file on disk does not know).
+    static func preview(_ publication: Publisher.Publication, question: String, kind: String, language: ResultsLanguage)
+        -> String
+    {
+        let title = question + " – " + escape(kind)
+        let campaign = escape(language.text(publication.title))
+        return "<meta property=\"og:type\" content=\"website\"><meta property=\"og:title\" content=\"\(title)\">"
+            + "<meta property=\"og:description\" content=\"\(campaign)\"><meta name=\"description\" content=\"\(campaign)\">"
+            + "<meta name=\"twitter:card\" content=\"summary\"><meta name=\"twitter:title\" content=\"\(title)\">"
     }
 
     /// The winners, the elected or those going on, and a sentence for each tie a lot decided

@@ -131,12 +131,21 @@ extension WebApp {
                 "<meta name=\"description\" content=\"\(description)\"><meta property=\"og:description\" content=\"\(description)\">"
                 + "<meta name=\"twitter:description\" content=\"\(description)\">"
         }
-        guard let origin = publicOrigin(request) else {
-            return tags + "<meta name=\"twitter:card\" content=\"summary\">"
-        }
-        tags +=
-            "<meta property=\"og:url\" content=\"\(esc(origin))/c/\(FormData.encode(campaign.id))?lang=\(language.rawValue)\">"
-        guard let hero = campaign.theme?.hero else { return tags + "<meta name=\"twitter:card\" content=\"summary\">" }
+        let place = previewPlace(
+            campaign, path: "/c/\(FormData.encode(campaign.id))?lang=\(language.rawValue)", request)
+        return tags
+            + (place.isEmpty || !place.contains("og:image")
+                ? place + "<meta name=\"twitter:card\" content=\"summary\">" : place)
+    }
+
+    /// The address and picture of a link preview: `og:url` for `path` on the public origin, and
+    /// the campaign's hero as `og:image` (with Twitter's large card); empty without an origin.
+    func previewPlace(_ campaign: Campaign, path: String, _ request: WebRequest) -> String {
+        let esc = PageHTML.escape
+        guard let origin = publicOrigin(request) else { return "" }
+        var tags = "<meta property=\"og:url\" content=\"\(esc(origin + path))\">"
+        guard let hero = campaign.theme?.hero else { return tags }
+        let title = esc(campaign.title.text())
         let image = esc(hero.contains("://") ? hero : origin + MediaMarkup.source(hero))
         tags +=
             "<meta property=\"og:image\" content=\"\(image)\"><meta name=\"twitter:card\" content=\"summary_large_image\">"

@@ -10,11 +10,20 @@ extension WebApp {
         let language = ResultsLanguage.pick(
             query: request.query.first("lang"), acceptLanguage: request.http.header("Accept-Language"),
             campaign: engine.campaign(campaign))
-        guard let page = try engine.resultsHTML(campaign: campaign, ballot: ballot, language: language) else {
+        guard var page = try engine.resultsHTML(campaign: campaign, ballot: ballot, language: language) else {
             guard let state = engine.state(campaign: campaign, ballot: ballot) else { throw unknown(campaign, ballot) }
             throw Problem(
                 .resultsNotPublished, "\(campaign)/\(ballot) is \(state.rawValue); its results are shown once published"
             )
+        }
+        // A shared link previews with its address and the brand's picture, which need the origin.
+        let summary = "<meta name=\"twitter:card\" content=\"summary\">"
+        if let model = engine.campaign(campaign), let card = page.range(of: summary) {
+            let place = previewPlace(
+                model,
+                path: "/c/\(FormData.encode(campaign))/\(FormData.encode(ballot))/results?lang=\(language.rawValue)",
+                request)
+            page.replaceSubrange(card, with: place.contains("og:image") ? place : place + summary)
         }
         return html(
             200, page, headers: [("Content-Language", language.rawValue), ("Vary", "Accept-Language")],
