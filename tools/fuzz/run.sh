@@ -26,10 +26,11 @@ sources_of() {
         blt | csv) echo "${counting[@]}" ;;
         vote) echo "${campaigns[@]}" Sources/VoxPopEngine/Votes/Vote.swift Sources/VoxPopEngine/Votes/VoteRules.swift \
             Sources/VoxPopEngine/Ballots/FrozenBallot.swift Sources/VoxPopEngine/Ballots/BallotCount.swift \
-            Sources/VoxPopEngine/Ballots/WriteInDecision.swift Sources/VoxPopWeb/API/VoteBody.swift \
+            Sources/VoxPopEngine/Ballots/WriteInDecision.swift Sources/VoxPopEngine/Ballots/CountAdjustments.swift \
+            Sources/VoxPopWeb/API/VoteBody.swift \
             Sources/VoxPopWeb/Problems/Problem.swift Sources/VoxPopWeb/Problems/ProblemType.swift \
             Sources/VoxPopHTTP/HTTPResponse.swift ;;
-        writers) echo "${counting[@]}" Sources/VoxPopEngine/Publication ;;
+        writers) echo "${campaigns[@]}" Sources/VoxPopEngine/Publication Sources/VoxPopEngine/Desk/OperatorLogEntry.swift ;;
         *) echo "unknown fuzz target: $1" >&2; exit 2 ;;
     esac
 }
