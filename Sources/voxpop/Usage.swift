@@ -26,7 +26,7 @@ enum Usage {
             summary: "count a BLT or CSV ballot file and print the tally; methods: "
                 + CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")),
         Command(
-            name: "audit", synopsis: "voxpop audit --db FILE CAMPAIGN",
+            name: "audit", synopsis: "voxpop audit --db FILE_OR_URL CAMPAIGN",
             summary: "recompute each ballot's audit chain and recount its stored tally"),
         Command(
             name: "token", synopsis: "voxpop token --secret-env VAR --campaign ID --voter ID [--ttl SECONDS]",
