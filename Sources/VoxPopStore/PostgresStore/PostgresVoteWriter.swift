@@ -13,30 +13,56 @@ import VoxPopFoundation
 /// inserted, pipelined, and the chain head stored. The partial unique index stays the last word
 /// on one vote per voter, and the deferred trigger refuses at COMMIT a vote past the close, in
 /// which case the group is tried again and the late votes refused.
+///
+/// When the connection breaks under a group (the server restarted, failed over, or the network
+/// dropped), whether the group committed is unknown: COMMIT may have reached the server and its
+/// answer not come back. The writer then waits for the database (up to `settleTime`) and for the
+/// old session to be gone, looks for the group's sequence numbers, and answers accordingly:
+/// accepted if they are there, the group written again if they are not. Only if the database
+/// does not come back in time is a vote answered failed, and then with a message saying its fate
+/// is unknown. (Answering "failed" at once told voters a vote was not stored when it was: six
+/// times in one immediate restart of PostgreSQL under load, in `tools/crash-test --cluster`.)
 final class PostgresVoteWriter: @unchecked Sendable {
-    // @unchecked: `connection` is used only by the worker's thread.
+    // @unchecked: `connection` and `session` are used only by the worker's thread.
     enum Queued: Sendable {
         case vote(VoteRequest, @Sendable (VoteOutcome) -> Void)
         case marker(@Sendable (VoteOutcome) -> Void)
     }
 
+    /// The server process behind a connection: its pid and start, as `pg_stat_activity` shows
+    /// them (a pid alone may be another process's after a restart).
+    struct Session: Equatable {
+        var pid: Int64
+        var started: String
+    }
+
     private let url: String
     private var connection: PostgresConnection?
+    private var session: Session?
     private var worker: Worker<Queued>!
     static let maximumBatch = 2_000
+    /// How long a group whose connection broke waits for the database before its votes are
+    /// answered failed (with their fate unknown).
+    static let settleTime: Double = 15
 
     init(url: String, node: String) throws {
         self.url = url
-        connection = try Self.connect(url)
+        (connection, session) = try Self.connect(url)
         worker = Worker(name: "voxpop vote writer (PostgreSQL)", maximumBatch: Self.maximumBatch) { [unowned self] in
             commit($0)
         }
     }
 
-    private static func connect(_ url: String) throws -> PostgresConnection {
+    /// A connection for the writer. A transaction of the writer left hanging by a lost client
+    /// (a network that dropped without a reset) would hold its ballots' rows locked until the
+    /// server noticed: the server ends it after 5 s idle in a transaction instead (a group's
+    /// transaction is never idle for long).
+    private static func connect(_ url: String) throws -> (PostgresConnection, Session) {
         let connection = try PostgresConnection(url: url)
-        try connection.execute("SET synchronous_commit = on")
-        return connection
+        try connection.execute("SET synchronous_commit = on; SET idle_in_transaction_session_timeout = '5s'")
+        let row = try connection.query(
+            "SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()")
+        return (connection, Session(pid: row.integer(0, 0) ?? 0, started: row.text(0, 1) ?? ""))
     }
 
     func submit(_ request: VoteRequest, completion: @escaping @Sendable (VoteOutcome) -> Void) {
@@ -65,20 +91,43 @@ final class PostgresVoteWriter: @unchecked Sendable {
             outcomes = []
         } else {
             outcomes = Array(repeating: .failed("not written"), count: votes.count)
-            // A vote the trigger refused at COMMIT makes the group go again: the second time the
-            // ballot's row says it is closed, and only the late votes are refused.
-            for attempt in 1...3 {
+            let requests = votes.map(\.request)
+            let deadline = Date().addingTimeInterval(Self.settleTime)
+            var refusedAtCommit = 0
+            while true {
+                var tentative: [VoteOutcome] = []
+                var written: [Int64] = []
                 do {
-                    outcomes = try write(votes.map(\.request))
+                    outcomes = try write(requests, tentative: &tentative, written: &written)
                     break
                 } catch let error as PostgresError
-                    where error.code?.rawValue == PostgresSchema.closedCode && attempt < 3
+                    where error.code?.rawValue == PostgresSchema.closedCode && refusedAtCommit < 2
                 {
+                    // A vote the trigger refused at COMMIT makes the group go again: the second
+                    // time the ballot's row says it is closed, and only the late votes are refused.
+                    refusedAtCommit += 1
                     continue
-                } catch let error as PostgresError {
-                    if error.kind == .connection { connection = nil }
-                    outcomes = votes.map { _ in .failed("the vote could not be stored: \(error)") }
-                    break
+                } catch let error as PostgresError where Self.lostConnection(error) {
+                    let lost = session
+                    connection = nil
+                    session = nil
+                    guard let committed = settle(written, lostSession: lost, until: deadline) else {
+                        let fate =
+                            written.isEmpty
+                            ? "it was not stored"
+                            : "whether it was stored is unknown (a stored vote answers already-voted with its receipt when sent again)"
+                        outcomes = votes.map { _ in
+                            .failed(
+                                "the connection to the database broke and the database did not answer again within \(Int(Self.settleTime)) s: \(fate) (\(error))"
+                            )
+                        }
+                        break
+                    }
+                    if committed {
+                        outcomes = tentative
+                        break
+                    }
+                    // Nothing of the group is stored: it is written again on the new connection.
                 } catch {
                     outcomes = votes.map { _ in .failed("the vote could not be stored: \(error)") }
                     break
@@ -89,9 +138,57 @@ final class PostgresVoteWriter: @unchecked Sendable {
         for marker in markers { marker(.accepted(receipt: "")) }
     }
 
-    /// One transaction for the group; each vote's outcome, in order.
-    private func write(_ requests: [VoteRequest]) throws -> [VoteOutcome] {
-        if connection == nil { connection = try Self.connect(url) }
+    /// Whether an error means the connection is gone (the session's transaction, if any, ended
+    /// with it): libpq says so, or the server said it was ending the session (SQLSTATE class 08,
+    /// connection exception; 57P, an administrator's or a crash's shutdown).
+    static func lostConnection(_ error: PostgresError) -> Bool {
+        let code = error.code?.rawValue ?? ""
+        return error.kind == .connection || code.hasPrefix("08") || code.hasPrefix("57P")
+    }
+
+    /// After the connection broke under a group that inserted the votes numbered `written`:
+    /// whether that group committed. Waits, until `deadline`, for the database to answer on a new
+    /// connection (kept for the next group) and for the old session's server process to be gone,
+    /// so that its transaction is over one way or the other; nil if that could not be known in
+    /// time. A group that inserted nothing has nothing to look for: false once the database answers.
+    private func settle(_ written: [Int64], lostSession: Session?, until deadline: Date) -> Bool? {
+        while Date() < deadline {
+            do {
+                if connection == nil { (connection, session) = try Self.connect(url) }
+                let connection = connection!
+                if let lostSession {
+                    let alive = try connection.query(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND backend_start::text = $2",
+                        [.integer(lostSession.pid), .text(lostSession.started)]
+                    ).integer(0, 0)
+                    if alive != 0 {
+                        Thread.sleep(forTimeInterval: 0.05)
+                        continue
+                    }
+                }
+                guard !written.isEmpty else { return false }
+                let list = "{" + written.map(String.init).joined(separator: ",") + "}"
+                let found = try connection.query(
+                    "SELECT count(*) FROM votes WHERE seq = ANY($1::bigint[])", [.text(list)]
+                ).integer(0, 0)
+                // One transaction: all of its votes are there, or none.
+                return (found ?? 0) > 0
+            } catch {
+                connection = nil
+                session = nil
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        return nil
+    }
+
+    /// One transaction for the group; each vote's outcome, in order. Before COMMIT, `tentative`
+    /// holds the outcomes the group will have if it commits and `written` the sequence numbers
+    /// it inserted, for `settle` when the connection breaks.
+    private func write(_ requests: [VoteRequest], tentative: inout [VoteOutcome], written: inout [Int64]) throws
+        -> [VoteOutcome]
+    {
+        if connection == nil { (connection, session) = try Self.connect(url) }
         let connection = connection!
         let lock = try connection.statement(
             """
@@ -157,12 +254,15 @@ final class PostgresVoteWriter: @unchecked Sendable {
                             ]
                         ))
                     latest[request.voter] = (seq, chain)
+                    written.append(seq)
                     outcomes[index] = .accepted(receipt: AuditChain.receipt(seq: seq, chain: chain))
                 }
                 guard !executions.isEmpty else { continue }
                 executions.append((head, [.integer(ballotID), .bytea(chain)]))
+                tentative = outcomes
                 try connection.pipeline(executions)
             }
+            tentative = outcomes
             return outcomes
         }
     }
