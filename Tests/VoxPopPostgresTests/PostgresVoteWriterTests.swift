@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VoxPopStore
+
+@testable import VoxPopStore
 
 /// The PostgreSQL store's vote writer when its connection breaks under a group of votes.
 @Suite struct PostgresVoteWriterTests {
@@ -59,6 +60,36 @@ import VoxPopStore
         let stored = try database.query("SELECT seq FROM votes")
         #expect(stored.count == 1)
         #expect(receipt.hasPrefix("\(stored.integer(0, 0) ?? -1)-"), "the receipt names the stored vote")
+    }
+}
+
+extension PostgresVoteWriterTests {
+    /// After a crash a sequence may hand out again the numbers an uncommitted group had taken, and
+    /// another group store its votes under them: a group is looked for by its votes' chain values
+    /// too, never by the numbers alone.
+    @Test(TestServer.required) func aGroupIsFoundByItsVotesNotByNumbersAnotherGroupMayHaveReused() throws {
+        let name = "voxpop_writer_" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let server = try PostgresConnection(url: TestServer.url!)
+        try server.execute("CREATE DATABASE \(name)")
+        defer { try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        let url = TestServer.url(database: name)
+        let store = try PostgresStore(url: url, key: VoterKey(bytes: Array("writer test key".utf8)))
+        defer { store.close() }
+        let ballot = try store.ballot(campaign: "c", ballot: "b").id
+        try store.transition(ballot, to: "open", dueAt: 0, doneAt: 0, definition: nil, tally: nil)
+        let database = try PostgresConnection(url: url)
+        // Another group's vote, stored under number 41.
+        try database.query(
+            """
+            INSERT INTO votes(seq, ballot, voter, vote, accepted_at, chain)
+            VALUES (41, $1, '\\x0707', '["a"]', 0, decode(repeat('ab', 32), 'hex'))
+            """, [.integer(ballot)])
+
+        let ours = PostgresVoteWriter.Written(seq: 41, chain: Array(repeating: 0xcd, count: 32))
+        let theirs = PostgresVoteWriter.Written(seq: 41, chain: Array(repeating: 0xab, count: 32))
+        #expect(try !PostgresVoteWriter.committed([ours], on: database), "number 41 is another group's vote")
+        #expect(try PostgresVoteWriter.committed([theirs], on: database))
+        #expect(try !PostgresVoteWriter.committed([], on: database))
     }
 }
 

@@ -17,8 +17,8 @@ import VoxPopFoundation
 /// When the connection breaks under a group (the server restarted, failed over, or the network
 /// dropped), whether the group committed is unknown: COMMIT may have reached the server and its
 /// answer not come back. The writer then waits for the database (up to `settleTime`) and for the
-/// old session to be gone, looks for the group's sequence numbers, and answers accordingly:
-/// accepted if they are there, the group written again if they are not. Only if the database
+/// old session to be gone, looks for the group's votes (by sequence number and chain value), and
+/// answers accordingly: accepted if they are there, the group written again if they are not. Only if the database
 /// does not come back in time is a vote answered failed, and then with a message saying its fate
 /// is unknown. (Answering "failed" at once told voters a vote was not stored when it was: six
 /// times in one immediate restart of PostgreSQL under load, in `tools/crash-test --cluster`.)
@@ -27,6 +27,12 @@ final class PostgresVoteWriter: @unchecked Sendable {
     enum Queued: Sendable {
         case vote(VoteRequest, @Sendable (VoteOutcome) -> Void)
         case marker(@Sendable (VoteOutcome) -> Void)
+    }
+
+    /// A vote a group inserted: enough to find it again.
+    struct Written: Equatable {
+        var seq: Int64
+        var chain: [UInt8]
     }
 
     /// The server process behind a connection: its pid and start, as `pg_stat_activity` shows
@@ -96,7 +102,7 @@ final class PostgresVoteWriter: @unchecked Sendable {
             var refusedAtCommit = 0
             while true {
                 var tentative: [VoteOutcome] = []
-                var written: [Int64] = []
+                var written: [Written] = []
                 do {
                     outcomes = try write(requests, tentative: &tentative, written: &written)
                     break
@@ -146,12 +152,12 @@ final class PostgresVoteWriter: @unchecked Sendable {
         return error.kind == .connection || code.hasPrefix("08") || code.hasPrefix("57P")
     }
 
-    /// After the connection broke under a group that inserted the votes numbered `written`:
-    /// whether that group committed. Waits, until `deadline`, for the database to answer on a new
+    /// After the connection broke under a group that inserted the votes `written`: whether that
+    /// group committed. Waits, until `deadline`, for the database to answer on a new
     /// connection (kept for the next group) and for the old session's server process to be gone,
     /// so that its transaction is over one way or the other; nil if that could not be known in
     /// time. A group that inserted nothing has nothing to look for: false once the database answers.
-    private func settle(_ written: [Int64], lostSession: Session?, until deadline: Date) -> Bool? {
+    private func settle(_ written: [Written], lostSession: Session?, until deadline: Date) -> Bool? {
         while Date() < deadline {
             do {
                 if connection == nil { (connection, session) = try Self.connect(url) }
@@ -166,13 +172,7 @@ final class PostgresVoteWriter: @unchecked Sendable {
                         continue
                     }
                 }
-                guard !written.isEmpty else { return false }
-                let list = "{" + written.map(String.init).joined(separator: ",") + "}"
-                let found = try connection.query(
-                    "SELECT count(*) FROM votes WHERE seq = ANY($1::bigint[])", [.text(list)]
-                ).integer(0, 0)
-                // One transaction: all of its votes are there, or none.
-                return (found ?? 0) > 0
+                return try Self.committed(written, on: connection)
             } catch {
                 connection = nil
                 session = nil
@@ -182,10 +182,28 @@ final class PostgresVoteWriter: @unchecked Sendable {
         return nil
     }
 
+    /// Whether the votes `written` (one transaction's) are stored: all of them, or none.
+    ///
+    /// By chain value as well as number: a sequence hands out again, after a crash, numbers that
+    /// only a transaction that never committed had taken (their WAL record was never flushed), so
+    /// another group may have stored votes under this group's numbers since. Looking by number
+    /// alone took that group's votes for these (in `tools/crash-test --cluster`: two votes answered
+    /// accepted, not stored, after an immediate restart of PostgreSQL).
+    static func committed(_ written: [Written], on connection: PostgresConnection) throws -> Bool {
+        guard !written.isEmpty else { return false }
+        let seqs = "{" + written.map { String($0.seq) }.joined(separator: ",") + "}"
+        let chains = "{" + written.map { SHA256.hex($0.chain) }.joined(separator: ",") + "}"
+        let found = try connection.query(
+            "SELECT count(*) FROM votes WHERE seq = ANY($1::bigint[]) AND encode(chain, 'hex') = ANY($2::text[])",
+            [.text(seqs), .text(chains)]
+        ).integer(0, 0)
+        return (found ?? 0) > 0
+    }
+
     /// One transaction for the group; each vote's outcome, in order. Before COMMIT, `tentative`
-    /// holds the outcomes the group will have if it commits and `written` the sequence numbers
-    /// it inserted, for `settle` when the connection breaks.
-    private func write(_ requests: [VoteRequest], tentative: inout [VoteOutcome], written: inout [Int64]) throws
+    /// holds the outcomes the group will have if it commits and `written` the votes it inserted,
+    /// for `settle` when the connection breaks.
+    private func write(_ requests: [VoteRequest], tentative: inout [VoteOutcome], written: inout [Written]) throws
         -> [VoteOutcome]
     {
         if connection == nil { (connection, session) = try Self.connect(url) }
@@ -254,7 +272,7 @@ final class PostgresVoteWriter: @unchecked Sendable {
                             ]
                         ))
                     latest[request.voter] = (seq, chain)
-                    written.append(seq)
+                    written.append(Written(seq: seq, chain: chain))
                     outcomes[index] = .accepted(receipt: AuditChain.receipt(seq: seq, chain: chain))
                 }
                 guard !executions.isEmpty else { continue }
