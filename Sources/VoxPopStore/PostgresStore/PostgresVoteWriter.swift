@@ -9,8 +9,11 @@ import VoxPopFoundation
 /// Per ballot in a group: its row is locked (`FOR UPDATE`, in ballot order, so two nodes never
 /// deadlock), which serialises its votes across nodes, so its audit chain and sequence numbers
 /// follow commit order; the row says whether it is open and when it closes, by the database's
-/// clock; the voters already counted are read; then the new votes are chained in Swift and
-/// inserted, pipelined, and the chain head stored. The partial unique index stays the last word
+/// clock; the voters already counted are read and sequence numbers taken, in the same round trip
+/// as the lock (the server runs them after it); then the new votes are chained in Swift and
+/// inserted, pipelined, and the chain head stored. The row stays locked until COMMIT, so the
+/// round trips under it bound one ballot's rate across all nodes (docs/scaling.md): three
+/// (lock and reads, inserts, COMMIT with its WAL flush). The partial unique index stays the last word
 /// on one vote per voter, and the deferred trigger refuses at COMMIT a vote past the close, in
 /// which case the group is tried again and the late votes refused.
 ///
@@ -226,7 +229,17 @@ final class PostgresVoteWriter: @unchecked Sendable {
             let byBallot = Dictionary(grouping: requests.indices, by: { requests[$0].ballotID })
             for ballotID in byBallot.keys.sorted() {
                 let indices = byBallot[ballotID]!
-                let row = try connection.pipeline(lock, [[.integer(ballotID)]])[0]
+                // The lock, who has a counted vote already (every voter of the group), and a number
+                // for each vote (those refused leave gaps, as rolled-back ones do), in one round trip.
+                var reads: [(statement: PostgresStatement, parameters: [PostgresValue])] = [
+                    (lock, [.integer(ballotID)])
+                ]
+                reads += indices.map { (current, [.integer(ballotID), .bytea(requests[$0].voter)]) }
+                reads.append((sequence, [.integer(Int64(indices.count))]))
+                let results = try connection.pipeline(reads)
+                let row = results[0]
+                let found = results[1...indices.count]
+                let seqs = results[indices.count + 1]
                 guard row.count == 1 else {
                     for index in indices { outcomes[index] = .failed("no ballot \(ballotID) in the database") }
                     continue
@@ -238,15 +251,11 @@ final class PostgresVoteWriter: @unchecked Sendable {
                 }
                 var chain =
                     row.bytea(0, 3) ?? AuditChain.genesis(campaign: row.text(0, 0) ?? "", ballot: row.text(0, 1) ?? "")
-                // Who has a counted vote already: read for every voter of the group at once.
-                let found = try connection.pipeline(
-                    current, indices.map { [.integer(ballotID), .bytea(requests[$0].voter)] })
                 // The vote that counts now for each voter: from the database, then this group's.
                 var latest: [[UInt8]: (seq: Int64, chain: [UInt8])] = [:]
                 for (index, rows) in zip(indices, found) where rows.count == 1 {
                     latest[requests[index].voter] = (rows.integer(0, 0) ?? 0, rows.bytea(0, 1) ?? [])
                 }
-                let seqs = try connection.pipeline(sequence, [[.integer(Int64(indices.count))]])[0]
                 var used = 0
                 var executions: [(statement: PostgresStatement, parameters: [PostgresValue])] = []
                 for index in indices {
