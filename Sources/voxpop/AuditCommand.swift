@@ -2,7 +2,8 @@ import Foundation
 import VoxPopEngine
 import VoxPopStore
 
-/// `voxpop audit --db FILE_OR_URL CAMPAIGN`: recomputes each ballot's audit chain and recounts its tally.
+/// `voxpop audit --db FILE_OR_URL CAMPAIGN`: recomputes each ballot's audit chain and recounts its
+/// tally, in an SQLite file or a PostgreSQL database (`postgres://...`).
 enum AuditCommand {
     static let usage = Usage.of("audit")
 
@@ -18,6 +19,7 @@ enum AuditCommand {
             printError("voxpop audit: name the database and one campaign\n\(usage)")
             return .usage
         }
+        // A PostgreSQL URL is no file; opening it says what is wrong when it cannot be reached.
         guard VoteStores.isPostgres(path) || FileManager.default.fileExists(atPath: path) else {
             printError("voxpop audit: \(path): no such database")
             return .invalidInput

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VoxPopCampaigns
 import VoxPopEngine
+import VoxPopFoundation
 import VoxPopTestSupport
 
 @Suite struct OperatorAndReloadTests {
@@ -115,5 +116,28 @@ import VoxPopTestSupport
         #expect(try harness.engine.reload([retitled]).isEmpty, "texts and schedules may change")
         harness.at("2027-06-01T00:00Z")
         #expect(try harness.engine.tick().first == "idea-forum/ideas: closed")
+    }
+}
+
+extension OperatorAndReloadTests {
+    /// On a shared database the database refuses votes by an open ballot's close instant, so a
+    /// reload that moves the instant must move it there too (it went on refusing by the old one).
+    @Test(.enabled(if: EngineHarness.onPostgres, "the close instant is the PostgreSQL store's"))
+    func aReloadTellsTheDatabaseAnOpenBallotsNewCloseInstant() throws {
+        let harness = try EngineHarness(campaignFiles: ["candidate-hires.json"], at: "2027-03-01T10:00Z")
+        #expect(try harness.engine.tick() == ["candidate-hires/shortlist: opened"])
+        let closesAt = "SELECT closes_at FROM ballots WHERE ballot = 'shortlist'"
+        // The file's close: 2027-03-15T09:00 in Oslo.
+        #expect(try harness.tamperedInteger(closesAt) == EngineHarness.instant("2027-03-15T08:00Z").milliseconds)
+
+        var later = harness.campaigns[0]
+        later.ballots[0].closes = .at(EngineHarness.instant("2027-03-20T09:00Z"))
+        #expect(try harness.engine.reload([later]).isEmpty)
+        #expect(try harness.tamperedInteger(closesAt) == EngineHarness.instant("2027-03-20T09:00Z").milliseconds)
+
+        var never = harness.campaigns[0]
+        never.ballots[0].closes = nil
+        #expect(try harness.engine.reload([never]).isEmpty)
+        #expect(try harness.tamperedInteger(closesAt) == nil)
     }
 }

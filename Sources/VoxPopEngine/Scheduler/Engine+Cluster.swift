@@ -78,7 +78,14 @@ extension Engine {
     @discardableResult
     public func scheduledTick() throws -> [String] {
         guard store.holdsSchedulerLease() else {
-            leading.withLock { $0 = false }
+            // Said once, so the logs show which node ran the scheduler when (its connection to the
+            // database broke, say, and another node took the lease).
+            if leading.withLock({ was in
+                defer { was = false }
+                return was
+            }) {
+                logLine("voxpop: this node no longer runs the scheduler")
+            }
             return []
         }
         if store.isShared {

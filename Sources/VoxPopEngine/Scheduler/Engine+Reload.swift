@@ -26,6 +26,15 @@ extension Engine {
             }
             return refusals
         }
+        // A moved close instant of an open ballot: the database refuses votes by it (a shared
+        // database; nothing for SQLite), so it must learn the new one, or it would go on refusing
+        // by the old.
+        let open = state.withLock { state in
+            state.order.filter { reference in
+                loaded.contains { $0.campaign.id == reference.campaign } && state.ballots[reference]?.state == .open
+            }
+        }
+        for reference in open { try recordCloseDue(reference) }
         // The other nodes reload their own files (a shared database); not one that is itself
         // answering another's announcement.
         if announced { try store.announce(.reload) }

@@ -3,9 +3,12 @@ import Foundation
 /// A few connections to one database, lent to one thread at a time.
 ///
 /// A connection that failed as a connection (the server restarted, the network dropped) is
-/// closed, not returned; the next borrower gets a fresh one. A call that failed that way is tried
-/// once more on a fresh connection when `retry` says it is safe (a read, or a write that is
-/// idempotent): after a PostgreSQL restart the first request does not fail for an old socket.
+/// closed, not returned, and so are the idle ones, which a restart has broken too; the next
+/// borrower gets a fresh one. A call that failed that way is tried once more on a fresh
+/// connection when `retry` says it is safe (a read, or a write that is idempotent): after a
+/// PostgreSQL restart the first request does not fail for an old socket. (Keeping the idle ones
+/// made the retry take the next dead connection: after an immediate restart of PostgreSQL under
+/// load, a node's re-reading of what it had missed failed that way and was dropped.)
 final class PostgresPool: @unchecked Sendable {
     // @unchecked: `idle` and `open` are touched only under `condition`.
     private let url: String
@@ -37,7 +40,7 @@ final class PostgresPool: @unchecked Sendable {
             giveBack(connection)
             return result
         } catch let error as PostgresError where error.kind == .connection {
-            discard()
+            discard(andIdle: true)
             throw error
         } catch {
             // A failed statement inside a transaction was rolled back by `transaction`; the
@@ -73,10 +76,16 @@ final class PostgresPool: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func discard() {
+    /// Forgets a lent connection that is closed; `andIdle`: the idle ones too (they are closed
+    /// when released).
+    private func discard(andIdle: Bool = false) {
         condition.lock()
         open -= 1
-        condition.signal()
+        if andIdle {
+            open -= idle.count
+            idle.removeAll()
+        }
+        condition.broadcast()
         condition.unlock()
     }
 

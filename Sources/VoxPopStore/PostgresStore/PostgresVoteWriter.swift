@@ -9,34 +9,69 @@ import VoxPopFoundation
 /// Per ballot in a group: its row is locked (`FOR UPDATE`, in ballot order, so two nodes never
 /// deadlock), which serialises its votes across nodes, so its audit chain and sequence numbers
 /// follow commit order; the row says whether it is open and when it closes, by the database's
-/// clock; the voters already counted are read; then the new votes are chained in Swift and
-/// inserted, pipelined, and the chain head stored. The partial unique index stays the last word
+/// clock; the voters already counted are read and sequence numbers taken, in the same round trip
+/// as the lock (the server runs them after it); then the new votes are chained in Swift and
+/// inserted, pipelined, and the chain head stored. The row stays locked until COMMIT, so the
+/// round trips under it bound one ballot's rate across all nodes (docs/scaling.md): three
+/// (lock and reads, inserts, COMMIT with its WAL flush). The partial unique index stays the last word
 /// on one vote per voter, and the deferred trigger refuses at COMMIT a vote past the close, in
 /// which case the group is tried again and the late votes refused.
+///
+/// When the connection breaks under a group (the server restarted, failed over, or the network
+/// dropped), whether the group committed is unknown: COMMIT may have reached the server and its
+/// answer not come back. The writer then waits for the database (up to `settleTime`) and for the
+/// old session to be gone, looks for the group's votes (by sequence number and chain value), and
+/// answers accordingly: accepted if they are there, the group written again if they are not. Only if the database
+/// does not come back in time is a vote answered failed, and then with a message saying its fate
+/// is unknown. (Answering "failed" at once told voters a vote was not stored when it was: six
+/// times in one immediate restart of PostgreSQL under load, in `tools/crash-test --cluster`.)
 final class PostgresVoteWriter: @unchecked Sendable {
-    // @unchecked: `connection` is used only by the worker's thread.
+    // @unchecked: `connection` and `session` are used only by the worker's thread.
     enum Queued: Sendable {
         case vote(VoteRequest, @Sendable (VoteOutcome) -> Void)
         case marker(@Sendable (VoteOutcome) -> Void)
     }
 
+    /// A vote a group inserted: enough to find it again.
+    struct Written: Equatable {
+        var seq: Int64
+        var chain: [UInt8]
+    }
+
+    /// The server process behind a connection: its pid and start, as `pg_stat_activity` shows
+    /// them (a pid alone may be another process's after a restart).
+    struct Session: Equatable {
+        var pid: Int64
+        var started: String
+    }
+
     private let url: String
     private var connection: PostgresConnection?
+    private var session: Session?
     private var worker: Worker<Queued>!
     static let maximumBatch = 2_000
+    /// How long a group whose connection broke waits for the database before its votes are
+    /// answered failed (with their fate unknown).
+    static let settleTime: Double = 15
 
     init(url: String, node: String) throws {
         self.url = url
-        connection = try Self.connect(url)
+        (connection, session) = try Self.connect(url)
         worker = Worker(name: "voxpop vote writer (PostgreSQL)", maximumBatch: Self.maximumBatch) { [unowned self] in
             commit($0)
         }
     }
 
-    private static func connect(_ url: String) throws -> PostgresConnection {
+    /// A connection for the writer. A transaction of the writer left hanging by a lost client
+    /// (a network that dropped without a reset) would hold its ballots' rows locked until the
+    /// server noticed: the server ends it after 5 s idle in a transaction instead (a group's
+    /// transaction is never idle for long).
+    private static func connect(_ url: String) throws -> (PostgresConnection, Session) {
         let connection = try PostgresConnection(url: url)
-        try connection.execute("SET synchronous_commit = on")
-        return connection
+        try connection.execute("SET synchronous_commit = on; SET idle_in_transaction_session_timeout = '5s'")
+        let row = try connection.query(
+            "SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()")
+        return (connection, Session(pid: row.integer(0, 0) ?? 0, started: row.text(0, 1) ?? ""))
     }
 
     func submit(_ request: VoteRequest, completion: @escaping @Sendable (VoteOutcome) -> Void) {
@@ -65,20 +100,43 @@ final class PostgresVoteWriter: @unchecked Sendable {
             outcomes = []
         } else {
             outcomes = Array(repeating: .failed("not written"), count: votes.count)
-            // A vote the trigger refused at COMMIT makes the group go again: the second time the
-            // ballot's row says it is closed, and only the late votes are refused.
-            for attempt in 1...3 {
+            let requests = votes.map(\.request)
+            let deadline = Date().addingTimeInterval(Self.settleTime)
+            var refusedAtCommit = 0
+            while true {
+                var tentative: [VoteOutcome] = []
+                var written: [Written] = []
                 do {
-                    outcomes = try write(votes.map(\.request))
+                    outcomes = try write(requests, tentative: &tentative, written: &written)
                     break
                 } catch let error as PostgresError
-                    where error.code?.rawValue == PostgresSchema.closedCode && attempt < 3
+                    where error.code?.rawValue == PostgresSchema.closedCode && refusedAtCommit < 2
                 {
+                    // A vote the trigger refused at COMMIT makes the group go again: the second
+                    // time the ballot's row says it is closed, and only the late votes are refused.
+                    refusedAtCommit += 1
                     continue
-                } catch let error as PostgresError {
-                    if error.kind == .connection { connection = nil }
-                    outcomes = votes.map { _ in .failed("the vote could not be stored: \(error)") }
-                    break
+                } catch let error as PostgresError where Self.lostConnection(error) {
+                    let lost = session
+                    connection = nil
+                    session = nil
+                    guard let committed = settle(written, lostSession: lost, until: deadline) else {
+                        let fate =
+                            written.isEmpty
+                            ? "it was not stored"
+                            : "whether it was stored is unknown (a stored vote answers already-voted with its receipt when sent again)"
+                        outcomes = votes.map { _ in
+                            .failed(
+                                "the connection to the database broke and the database did not answer again within \(Int(Self.settleTime)) s: \(fate) (\(error))"
+                            )
+                        }
+                        break
+                    }
+                    if committed {
+                        outcomes = tentative
+                        break
+                    }
+                    // Nothing of the group is stored: it is written again on the new connection.
                 } catch {
                     outcomes = votes.map { _ in .failed("the vote could not be stored: \(error)") }
                     break
@@ -89,9 +147,69 @@ final class PostgresVoteWriter: @unchecked Sendable {
         for marker in markers { marker(.accepted(receipt: "")) }
     }
 
-    /// One transaction for the group; each vote's outcome, in order.
-    private func write(_ requests: [VoteRequest]) throws -> [VoteOutcome] {
-        if connection == nil { connection = try Self.connect(url) }
+    /// Whether an error means the connection is gone (the session's transaction, if any, ended
+    /// with it): libpq says so, or the server said it was ending the session (SQLSTATE class 08,
+    /// connection exception; 57P, an administrator's or a crash's shutdown).
+    static func lostConnection(_ error: PostgresError) -> Bool {
+        let code = error.code?.rawValue ?? ""
+        return error.kind == .connection || code.hasPrefix("08") || code.hasPrefix("57P")
+    }
+
+    /// After the connection broke under a group that inserted the votes `written`: whether that
+    /// group committed. Waits, until `deadline`, for the database to answer on a new
+    /// connection (kept for the next group) and for the old session's server process to be gone,
+    /// so that its transaction is over one way or the other; nil if that could not be known in
+    /// time. A group that inserted nothing has nothing to look for: false once the database answers.
+    private func settle(_ written: [Written], lostSession: Session?, until deadline: Date) -> Bool? {
+        while Date() < deadline {
+            do {
+                if connection == nil { (connection, session) = try Self.connect(url) }
+                let connection = connection!
+                if let lostSession {
+                    let alive = try connection.query(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND backend_start::text = $2",
+                        [.integer(lostSession.pid), .text(lostSession.started)]
+                    ).integer(0, 0)
+                    if alive != 0 {
+                        Thread.sleep(forTimeInterval: 0.05)
+                        continue
+                    }
+                }
+                return try Self.committed(written, on: connection)
+            } catch {
+                connection = nil
+                session = nil
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        return nil
+    }
+
+    /// Whether the votes `written` (one transaction's) are stored: all of them, or none.
+    ///
+    /// By chain value as well as number: a sequence hands out again, after a crash, numbers that
+    /// only a transaction that never committed had taken (their WAL record was never flushed), so
+    /// another group may have stored votes under this group's numbers since. Looking by number
+    /// alone took that group's votes for these (in `tools/crash-test --cluster`: two votes answered
+    /// accepted, not stored, after an immediate restart of PostgreSQL).
+    static func committed(_ written: [Written], on connection: PostgresConnection) throws -> Bool {
+        guard !written.isEmpty else { return false }
+        let seqs = "{" + written.map { String($0.seq) }.joined(separator: ",") + "}"
+        let chains = "{" + written.map { SHA256.hex($0.chain) }.joined(separator: ",") + "}"
+        let found = try connection.query(
+            "SELECT count(*) FROM votes WHERE seq = ANY($1::bigint[]) AND encode(chain, 'hex') = ANY($2::text[])",
+            [.text(seqs), .text(chains)]
+        ).integer(0, 0)
+        return (found ?? 0) > 0
+    }
+
+    /// One transaction for the group; each vote's outcome, in order. Before COMMIT, `tentative`
+    /// holds the outcomes the group will have if it commits and `written` the votes it inserted,
+    /// for `settle` when the connection breaks.
+    private func write(_ requests: [VoteRequest], tentative: inout [VoteOutcome], written: inout [Written]) throws
+        -> [VoteOutcome]
+    {
+        if connection == nil { (connection, session) = try Self.connect(url) }
         let connection = connection!
         let lock = try connection.statement(
             """
@@ -111,7 +229,17 @@ final class PostgresVoteWriter: @unchecked Sendable {
             let byBallot = Dictionary(grouping: requests.indices, by: { requests[$0].ballotID })
             for ballotID in byBallot.keys.sorted() {
                 let indices = byBallot[ballotID]!
-                let row = try connection.pipeline(lock, [[.integer(ballotID)]])[0]
+                // The lock, who has a counted vote already (every voter of the group), and a number
+                // for each vote (those refused leave gaps, as rolled-back ones do), in one round trip.
+                var reads: [(statement: PostgresStatement, parameters: [PostgresValue])] = [
+                    (lock, [.integer(ballotID)])
+                ]
+                reads += indices.map { (current, [.integer(ballotID), .bytea(requests[$0].voter)]) }
+                reads.append((sequence, [.integer(Int64(indices.count))]))
+                let results = try connection.pipeline(reads)
+                let row = results[0]
+                let found = results[1...indices.count]
+                let seqs = results[indices.count + 1]
                 guard row.count == 1 else {
                     for index in indices { outcomes[index] = .failed("no ballot \(ballotID) in the database") }
                     continue
@@ -123,15 +251,11 @@ final class PostgresVoteWriter: @unchecked Sendable {
                 }
                 var chain =
                     row.bytea(0, 3) ?? AuditChain.genesis(campaign: row.text(0, 0) ?? "", ballot: row.text(0, 1) ?? "")
-                // Who has a counted vote already: read for every voter of the group at once.
-                let found = try connection.pipeline(
-                    current, indices.map { [.integer(ballotID), .bytea(requests[$0].voter)] })
                 // The vote that counts now for each voter: from the database, then this group's.
                 var latest: [[UInt8]: (seq: Int64, chain: [UInt8])] = [:]
                 for (index, rows) in zip(indices, found) where rows.count == 1 {
                     latest[requests[index].voter] = (rows.integer(0, 0) ?? 0, rows.bytea(0, 1) ?? [])
                 }
-                let seqs = try connection.pipeline(sequence, [[.integer(Int64(indices.count))]])[0]
                 var used = 0
                 var executions: [(statement: PostgresStatement, parameters: [PostgresValue])] = []
                 for index in indices {
@@ -157,12 +281,15 @@ final class PostgresVoteWriter: @unchecked Sendable {
                             ]
                         ))
                     latest[request.voter] = (seq, chain)
+                    written.append(Written(seq: seq, chain: chain))
                     outcomes[index] = .accepted(receipt: AuditChain.receipt(seq: seq, chain: chain))
                 }
                 guard !executions.isEmpty else { continue }
                 executions.append((head, [.integer(ballotID), .bytea(chain)]))
+                tentative = outcomes
                 try connection.pipeline(executions)
             }
+            tentative = outcomes
             return outcomes
         }
     }
