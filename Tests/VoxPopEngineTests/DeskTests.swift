@@ -217,6 +217,12 @@ import VoxPopTestSupport
             ).get()
         }
         try engine.withdraw(campaign: "airline-summer", ballot: "final", options: ["a"], by: "ana")
+        // A retried withdrawal, or one naming the option twice, is done once and logged once.
+        try engine.withdraw(campaign: "airline-summer", ballot: "final", options: ["a", "a"], by: "ana")
+        let withdrawals = try engine.operatorLog(campaign: "airline-summer", ballot: "final").filter {
+            $0.action == "withdraw"
+        }
+        #expect(withdrawals.map(\.detail) == ["A (a)"])
         #expect(throws: EngineError.self) {
             try engine.withdraw(campaign: "airline-summer", ballot: "final", options: ["zed"])
         }

@@ -26,12 +26,17 @@ extension Engine {
         if standing.count - Set(options).union(already).count < 1 {
             throw EngineError(.refused, "withdrawing \(options.joined(separator: ", ")) would leave no option standing")
         }
-        try store.withdraw(runtime.id, options: options, at: clock.now.milliseconds)
+        // Withdrawing again (a retried request, a second click) changes nothing, so the log and
+        // the published page name each withdrawal once.
+        var named = already
+        let fresh = options.filter { named.insert($0).inserted }
+        guard !fresh.isEmpty else { return }
+        try store.withdraw(runtime.id, options: fresh, at: clock.now.milliseconds)
         try recountIfCounted(reference, runtime)
         invalidateLive(reference)
         try record(
             operatorName, "withdraw", campaign, ballot,
-            options.map { "\(standing[$0] ?? $0) (\($0))" }.joined(separator: ", "))
+            fresh.map { "\(standing[$0] ?? $0) (\($0))" }.joined(separator: ", "))
     }
 
     /// The options a count of the ballot has (id → label): its own and, once voted, its
