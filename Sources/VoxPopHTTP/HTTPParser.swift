@@ -25,9 +25,14 @@ public struct HTTPParser: Sendable {
     public var maximumHeaderCount = 64
     public var maximumBody = 64 * 1024
 
+    /// Empty lines allowed before a request line (RFC 9112 section 2.2 asks a server to ignore
+    /// at least one, which some clients send after a body); more is a flood, refused.
+    public static let maximumEmptyLines = 8
+
     private var buffer: [UInt8] = []
     private var start = 0
     private var failed: HTTPParseError?
+    private var emptyLines = 0
 
     public init() {}
 
@@ -60,13 +65,23 @@ public struct HTTPParser: Sendable {
     public mutating func next() throws(HTTPParseError) -> HTTPRequest? {
         if let failed { throw failed }
         expectsContinue = false
-        do {
+        do throws(HTTPParseError) {
             var cursor = Cursor(bytes: buffer, index: start)
+            // Empty lines before a request line are consumed for good as they arrive, so they are
+            // neither kept nor read again with each later read.
+            while let byte = cursor.peek(), byte == 0x0D || byte == 0x0A, try cursor.lineEnd() == true {
+                emptyLines += 1
+                guard emptyLines <= Self.maximumEmptyLines else {
+                    throw HTTPParseError(400, "more than \(Self.maximumEmptyLines) empty lines before the request line")
+                }
+                start = cursor.index
+            }
             guard let request = try parse(&cursor) else {
                 if continueAcknowledged { expectsContinue = false }
                 return nil
             }
             continueAcknowledged = false
+            emptyLines = 0
             start = cursor.index
             if start > 64 * 1024 {
                 buffer.removeFirst(start)
@@ -79,16 +94,9 @@ public struct HTTPParser: Sendable {
         }
     }
 
+    /// A request from `cursor`, which `next` has moved past any empty lines.
     private mutating func parse(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequest? {
-        // RFC 9112 section 2.2: ignore empty lines before a request line.
-        while true {
-            guard let byte = cursor.peek() else { return nil }
-            if byte == 0x0D || byte == 0x0A {
-                guard try cursor.lineEnd() != nil else { return nil }
-                continue
-            }
-            break
-        }
+        guard cursor.peek() != nil else { return nil }
         guard
             let line = try cursor.line(limit: maximumRequestLine, tooLong: HTTPParseError(414, "request line too long"))
         else { return nil }
@@ -183,12 +191,19 @@ public struct HTTPParser: Sendable {
 
     private func chunkedBody(_ cursor: inout Cursor) throws(HTTPParseError) -> [UInt8]? {
         var body: [UInt8] = []
+        // Chunk extensions are ignored, and bounded in all: without a bound, 64 KB of body in
+        // one-byte chunks each with a long extension was 17 MB to read, again with every read.
+        var extensionBytes = 0
         while true {
             guard let line = try cursor.line(limit: 256, tooLong: HTTPParseError(400, "chunk size line too long"))
             else {
                 return nil
             }
             let sizeText = line.prefix { $0 != UInt8(ascii: ";") }
+            extensionBytes += line.count - sizeText.count
+            guard extensionBytes <= maximumHeaderBytes else {
+                throw HTTPParseError(400, "chunk extensions larger than \(maximumHeaderBytes) bytes in all")
+            }
             guard !sizeText.isEmpty, sizeText.count <= 8,
                 sizeText.allSatisfy({
                     ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66)
