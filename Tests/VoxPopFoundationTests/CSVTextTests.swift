@@ -22,6 +22,20 @@ import VoxPopFoundation
         #expect(CSVText.cell("=\u{301}1") == "'=\u{301}1")
     }
 
+    /// Only a plain decimal number escapes the guard: Swift's `Double(_:)` also reads `-inf`,
+    /// `-nan(A1)` and hex floats, which a spreadsheet does not take for numbers (it shows
+    /// `#NAME?`, or runs them), and a write-in may be any of them.
+    @Test func onlyPlainDecimalNumbersGoUnguarded() {
+        for number in ["-3", "+4", "-0.5", "-1e5", "+2.5E-3", "-0"] {
+            #expect(CSVText.cell(number) == number)
+        }
+        for text in [
+            "-inf", "+Inf", "-infinity", "+NaN", "-nan(A1)", "+nan(0x1)", "-0x1.8p1", "-", "+.5", "-1.", "-1e", "-1 ",
+        ] {
+            #expect(CSVText.cell(text) == "'" + text, "\(text)")
+        }
+    }
+
     @Test func rowsEndInCRLF() {
         #expect(CSVText.rows([["code", "link"], ["A", "b,c"]]) == "code,link\r\nA,\"b,c\"\r\n")
     }

@@ -3,13 +3,13 @@
 ///
 /// Quotes a cell that holds a comma, a quote, a CR or an LF, doubling its quotes; and puts a
 /// leading quote mark before text a spreadsheet would run as a formula: any cell whose first
-/// Unicode scalar is `=`, `+`, `-`, `@`, a tab or a CR (a number such as -3 stays a number).
+/// Unicode scalar is `=`, `+`, `-`, `@`, a tab or a CR (a plain number such as -3 stays a number).
 /// Both work on scalars and bytes, never `Character`s, which glue a combining mark or a joiner to
 /// the `,` or `"` that must be seen.
 public enum CSVText {
     public static func cell(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil {
+        if let first = value.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
@@ -27,6 +27,30 @@ public enum CSVText {
     /// Rows of cells as CSV text, each line ended by CRLF.
     public static func rows(_ rows: [[String]]) -> String {
         rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// A decimal number as a spreadsheet reads one: a sign, digits, at most one point with digits
+    /// after it, an optional exponent. Not `Double(_:)`, which also takes `-inf`, `-nan(A1)` and
+    /// hex floats, texts a spreadsheet runs as formulas.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            let count = bytes.prefix(while: { (0x30...0x39).contains($0) }).count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if let sign = bytes.first, sign == 0x2B || sign == 0x2D { bytes = bytes.dropFirst() }
+        guard digits() > 0 else { return false }
+        if bytes.first == 0x2E {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if let e = bytes.first, e == 0x65 || e == 0x45 {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == 0x2B || sign == 0x2D { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
