@@ -189,6 +189,21 @@ import VoxPopTestSupport
         #expect(try Audit.run(database: harness.databasePath, campaign: "airline-summer").problems == 0)
     }
 
+    /// A ballot of write-ins only has no options before its votes, and may still open early:
+    /// "Open now" on the airline's nominations was refused as "would open with 0 options".
+    @Test func aBallotOfWriteInsOpensEarlyWithNoOptions() throws {
+        let harness = try EngineHarness(campaignFiles: ["airline-summer.json"], at: "2027-01-10T12:00Z")
+        let engine = harness.engine
+        try engine.tick()
+        #expect(engine.state(campaign: "airline-summer", ballot: "nominations") == .scheduled)
+        try engine.openNow(campaign: "airline-summer", ballot: "nominations", by: "ana")
+        #expect(engine.state(campaign: "airline-summer", ballot: "nominations") == .open)
+        _ = try engine.vote(
+            campaign: "airline-summer", ballot: "nominations", voter: .token("v1"), vote: .writeIn("Oslo")
+        ).get()
+        #expect(try ranking(engine.operatorTally(campaign: "airline-summer", ballot: "nominations")) == ["Oslo"])
+    }
+
     @Test func aFinalCannotOpenWithFewerThanTwoOptions() throws {
         let harness = try nominations(["Oslo", "oslo"])
         harness.at("2027-01-18T12:00Z")

@@ -40,9 +40,10 @@ extension Engine {
                 )
             }
         }
-        // The options first: a final that could not open leaves its source unpublished.
+        // The options first: a final that could not open leaves its source unpublished. Only a
+        // fed ballot can come out short; one that takes write-ins or ideas may open with none.
         let frozen = try freeze(definition, campaign: campaign)
-        guard frozen.options.count >= 2 else {
+        guard definition.optionsFrom == nil || definition.writeIns != nil || frozen.options.count >= 2 else {
             throw EngineError(
                 .refused,
                 "\(campaign)/\(ballot) would open with \(frozen.options.count) option\(frozen.options.count == 1 ? "" : "s"); a vote needs at least 2 (check the count of \(definition.optionsFrom?.ballot ?? ballot))"
