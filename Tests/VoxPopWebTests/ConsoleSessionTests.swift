@@ -81,4 +81,38 @@ import VoxPopTestSupport
         #expect(signIn(web, key: "ann-key-0123456789abcdef").status == 303)
         #expect(signIn(web, key: APIHarness.operatorKey).status == 401, "the single key is not set here")
     }
+
+    @Test func aShortSingleKeyIsIgnoredAndSaidSo() throws {
+        let web = try WebHarness(at: "2027-05-01T10:00Z", operatorKey: "abc")
+        #expect(web.app.warnings.contains { $0.contains("VOXPOP_OPERATOR_KEY is shorter than 16") })
+        #expect(web.admin("POST", "reload", key: "abc").status == 404, "no operator: the API is off")
+    }
+
+    /// Wrong keys, to the API and the sign-in form alike, are limited per address: past twenty,
+    /// the address waits, even with the right key, while another address is served; the right
+    /// key works again once the wait is over.
+    @Test func wrongKeysAreLimitedPerAddress() throws {
+        let web = try WebHarness(at: "2027-05-01T10:00Z")
+        func api(_ key: String, from peer: String) -> WebHarness.Answer {
+            web.send("POST", "/v1/admin/reload", headers: ["Authorization": "Bearer \(key)"], peer: peer)
+        }
+        for guess in 0..<10 { #expect(api("guess-\(guess)-0123456789abcdef", from: "10.0.0.9").status == 401) }
+        for guess in 0..<10 {
+            let answer = web.send(
+                "POST", "/admin/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: "key=guess-\(guess)-0123456789", peer: "10.0.0.9")
+            #expect(answer.status == 401)
+        }
+        let limited = api(APIHarness.operatorKey, from: "10.0.0.9")
+        #expect(limited.status == 429)
+        #expect(limited.header("Retry-After") == "6")
+        let form = web.send(
+            "POST", "/admin/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: "key=x", peer: "10.0.0.9")
+        #expect(form.status == 429)
+        #expect(form.body.contains("Too many wrong keys from this address"))
+        #expect(api(APIHarness.operatorKey, from: "10.0.0.10").status == 200, "another address is served")
+        try web.at("2027-05-01T10:00:07Z")
+        #expect(api(APIHarness.operatorKey, from: "10.0.0.9").status == 200, "a try comes back every 6 s")
+    }
 }

@@ -18,10 +18,18 @@ extension WebApp {
             }
             return Array(bytes.dropFirst(7))
         }
-        guard let presented, let name = operators.name(forKey: presented) else {
+        guard let presented else {
             throw Problem(.badOperatorKey, "send the operator key as Authorization: Bearer <key>")
         }
-        return name
+        switch operators.lookup(presented, from: request.peer, now: clock.now.timeIntervalSince1970) {
+        case .found(let name): return name
+        case .wrong:
+            throw Problem(.badOperatorKey, "that is not an operator key; send it as Authorization: Bearer <key>")
+        case .limited(let seconds):
+            throw Problem(
+                .rateLimited, "too many wrong operator keys from \(request.peer); try again in \(seconds) seconds",
+                retryAfter: seconds)
+        }
     }
 
     func close(_ campaign: String, _ ballot: String, by name: String) throws -> String {

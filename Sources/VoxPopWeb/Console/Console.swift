@@ -51,8 +51,16 @@ extension WebApp {
             throw Problem(.notFound, "the console is off: set VOXPOP_OPERATOR_KEY or VOXPOP_OPERATOR_KEYS")
         }
         let key = request.form.first("key") ?? ""
-        guard let name = operators.name(forKey: Array(key.utf8)) else {
-            return html(401, ConsolePage.login(error: "That is not an operator key."))
+        let name: String
+        switch operators.lookup(Array(key.utf8), from: request.peer, now: clock.now.timeIntervalSince1970) {
+        case .found(let found): name = found
+        case .wrong: return html(401, ConsolePage.login(error: "That is not an operator key."))
+        case .limited(let seconds):
+            var response = html(
+                429, ConsolePage.login(error: "Too many wrong keys from this address. Try again in \(seconds) seconds.")
+            )
+            response.headers.append(("Retry-After", "\(seconds)"))
+            return response
         }
         let token = try engine.startSession(operator: name)
         let secure = secureCookies || request.http.forwardedHTTPS ? "; Secure" : ""
