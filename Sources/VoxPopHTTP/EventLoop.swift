@@ -194,8 +194,16 @@ final class EventLoop: @unchecked Sendable {
             var peer: UInt32 = 0
             let fd = voxpop_accept(listener, &peer)
             if fd < 0 { return }
-            guard counter.enter(limit: configuration.maximumConnections) else {
-                Glibc.close(fd)  // over the cap: refuse at once rather than let clients pile up
+            let address = IPAddress(ipv4: peer)
+            let trusted = configuration.trustedProxies.contains { $0.contains(address) }
+            let capped =
+                trusted || configuration.uncappedNetworks.contains(where: { $0.contains(address) }) ? nil : peer
+            guard
+                counter.enter(
+                    limit: configuration.maximumConnections, address: capped,
+                    addressLimit: configuration.maximumConnectionsPerAddress)
+            else {
+                Glibc.close(fd)  // over a cap: refuse at once rather than let clients pile up
                 continue
             }
             var on: Int32 = 1
@@ -203,10 +211,9 @@ final class EventLoop: @unchecked Sendable {
             var parser = HTTPParser()
             parser.maximumBody = configuration.maximumBody
             nextID += 1
-            let address = IPAddress(ipv4: peer)
             let connection = HTTPConnection(
-                fd: fd, id: nextID, peer: dotted(peer),
-                peerTrusted: configuration.trustedProxies.contains { $0.contains(address) }, parser: parser, now: now)
+                fd: fd, id: nextID, peer: dotted(peer), peerTrusted: trusted, cappedAddress: capped, parser: parser,
+                now: now)
             connections[fd] = connection
             do {
                 try register(fd, events: read)
@@ -500,7 +507,7 @@ final class EventLoop: @unchecked Sendable {
         connection.open = false
         voxpop_epoll_forget(epoll, connection.fd)
         Glibc.close(connection.fd)
-        counter.leave()
+        counter.leave(address: connection.cappedAddress)
     }
 
     static func problem(_ status: Int, _ detail: String) -> HTTPResponse {
@@ -526,18 +533,30 @@ final class ConnectionCounter: @unchecked Sendable {
     // @unchecked: `count` only under `lock`.
     private let lock = NSLock()
     private var count = 0
+    private var perAddress: [UInt32: Int] = [:]
 
-    func enter(limit: Int) -> Bool {
+    /// Admits one more connection, from `address` (nil: one not capped per address), unless the
+    /// server has `limit` open or that address `addressLimit`.
+    func enter(limit: Int, address: UInt32?, addressLimit: Int) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         guard count < limit else { return false }
+        if let address {
+            let open = perAddress[address, default: 0]
+            guard open < addressLimit else { return false }
+            perAddress[address] = open + 1
+        }
         count += 1
         return true
     }
 
-    func leave() {
+    func leave(address: UInt32?) {
         lock.lock()
         count -= 1
+        if let address {
+            let open = perAddress[address, default: 1] - 1
+            perAddress[address] = open > 0 ? open : nil
+        }
         lock.unlock()
     }
 

@@ -16,6 +16,8 @@ final class HTTPConnection {
     let peer: String
     /// Whether the peer is a trusted proxy, whose forwarding headers name the client.
     let peerTrusted: Bool
+    /// The peer's IPv4 address (network order) when it counts toward the per-address cap.
+    let cappedAddress: UInt32?
     var parser: HTTPParser
     var outbound: [UInt8] = []
     var outboundOffset = 0
@@ -46,11 +48,14 @@ final class HTTPConnection {
     /// it are out.
     var continueOwed = false
 
-    init(fd: Int32, id: UInt64, peer: String, peerTrusted: Bool, parser: HTTPParser, now: Double) {
+    init(
+        fd: Int32, id: UInt64, peer: String, peerTrusted: Bool, cappedAddress: UInt32?, parser: HTTPParser, now: Double
+    ) {
         self.fd = fd
         self.id = id
         self.peer = peer
         self.peerTrusted = peerTrusted
+        self.cappedAddress = cappedAddress
         self.parser = parser
         lastActivity = now
     }

@@ -11,6 +11,14 @@ public final class HTTPServer: @unchecked Sendable {
         public var port: UInt16 = 8080
         public var loops = max(1, ProcessInfo.processInfo.activeProcessorCount)
         public var maximumConnections = 16_384
+        /// Connections open at once from one client address, so one machine cannot take every
+        /// slot of `maximumConnections` (16,400 idle sockets from one address locked every voter
+        /// out). Not applied to trusted proxies, which speak for many clients (limit per client
+        /// there), nor to `uncappedNetworks`.
+        public var maximumConnectionsPerAddress = 1_024
+        /// Networks whose addresses `maximumConnectionsPerAddress` does not apply to: by default
+        /// loopback, this machine's own clients (a proxy on the box, the load tools).
+        public var uncappedNetworks = [IPNetwork.loopback]
         public var maximumBody = 64 * 1024
         /// A request must arrive whole within this many seconds of its first byte.
         public var requestTimeout = 10.0

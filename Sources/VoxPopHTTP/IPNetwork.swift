@@ -89,6 +89,9 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
         self = network
     }
 
+    /// 127.0.0.0/8, IPv4's loopback.
+    public static let loopback = IPNetwork(address: IPAddress(ipv4: UInt32(0x7F00_0000).bigEndian), prefix: 104)
+
     /// The network of `address` with `prefix` leading bits (128-bit space); lower bits cleared.
     init(address: IPAddress, prefix: Int) {
         let masks = Self.masks(prefix)

@@ -283,6 +283,44 @@ final class EchoHandler: HTTPHandler, @unchecked Sendable {
         #expect(server.openConnections == 2)
     }
 
+    /// One address may hold only so many connections, so one machine cannot take every slot
+    /// (16,400 idle sockets from one address locked every voter out); a closed one frees its
+    /// slot. Loopback is not capped by default, so the test caps it.
+    @Test func oneAddressHoldsAtMostItsShareOfConnections() throws {
+        let (server, port) = try server {
+            $0.maximumConnectionsPerAddress = 3
+            $0.uncappedNetworks = []
+            $0.loops = 1
+        }
+        defer { server.stop() }
+        var clients = try (0..<3).map { _ in try TestClient(port: port) }
+        for (index, client) in clients.enumerated() {
+            client.send("GET /\(index) HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(client.responses(1).responses.map(\.body) == ["/\(index)"])
+        }
+        let fourth = try TestClient(port: port)
+        fourth.send("GET /4 HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(fourth.responses(1).responses.isEmpty)
+        #expect(server.openConnections == 3)
+        _ = clients.removeFirst()  // closed as it goes
+        let deadline = Date().addingTimeInterval(5)
+        while server.openConnections > 2, Date() < deadline { usleep(10_000) }
+        let fifth = try TestClient(port: port)
+        fifth.send("GET /5 HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(fifth.responses(1).responses.map(\.body) == ["/5"], "a closed connection frees its slot")
+    }
+
+    @Test func loopbackIsNotCappedByDefault() throws {
+        let (server, port) = try server {
+            $0.maximumConnectionsPerAddress = 1
+            $0.loops = 1
+        }
+        defer { server.stop() }
+        let clients = try (0..<3).map { _ in try TestClient(port: port) }
+        for client in clients { client.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n") }
+        #expect(clients.map { $0.responses(1).responses.count } == [1, 1, 1])
+    }
+
     @Test func stoppingAnswersWhatIsInFlight() throws {
         let (server, port) = try server()
         let client = try TestClient(port: port)
