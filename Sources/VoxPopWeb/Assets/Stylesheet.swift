@@ -48,6 +48,7 @@ enum Stylesheet {
         .actions{position:sticky;bottom:0;z-index:1;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;\
         margin-top:1rem;padding:.75rem 0;background:#fff;border-top:1px solid var(--line)}\
         .actions button{margin-left:auto}.summary,.left{margin:0;flex:1 1 12rem;font-weight:600}\
+        .summary{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}\
         .summary.error,.left.error{color:#a01b1b}\
         .note{background:var(--soft);border-left:4px solid var(--accent);padding:.6rem .9rem;border-radius:0 .5rem .5rem 0}\
         .note p{margin:.25rem 0}.error{border-left-color:#a01b1b}\

@@ -6,7 +6,11 @@ enum VotingScript {
     ///   rank fields the form posts (hidden then); the ranking so far is a numbered list above
     ///   the options and a summary beside the send button, and every change is announced. A
     ///   form with nothing ranked is not sent.
-    /// - Points ballots: the points left, kept in view; an overspent vote is not sent.
+    ///   Ranking past the limit says so where the voter looks (the summary), not only to
+    ///   screen readers.
+    /// - Approval ballots with a limit: a box past it is not ticked, and the summary says why.
+    /// - Points ballots: the points left, kept in view (a field counts as the number it holds,
+    ///   `1e1` as 10); an overspent vote is not sent.
     /// - Pictures: a thumbnail opens larger over the page (a dialog), not on another page.
     /// The words come from the page (`data-words`), in its language.
     static let source = """
@@ -43,7 +47,8 @@ enum VotingScript {
         summary.classList.remove('error');\
         summary.textContent=order.length?w[5]+' '+order.map(function(id,k){return (k+1)+' '+by[id].name;}).join(', '):'';}\
         function act(id,a){var k=order.indexOf(id),o=by[id];\
-        if(a==='rank'){if(k>=0)return;if(order.length>=most){say(live,w[8]);return;}order.push(id);}\
+        if(a==='rank'){if(k>=0)return;if(order.length>=most){summary.textContent=w[8];summary.classList.add('error');\
+        say(live,w[8]);return;}order.push(id);}\
         else if(a==='unrank'){if(k<0)return;order.splice(k,1);}\
         else if(a==='up'){if(k<=0)return;order.splice(k,1);order.splice(k-1,0,id);}\
         else if(a==='down'){if(k<0||k>=order.length-1)return;order.splice(k,1);order.splice(k+1,0,id);}\
@@ -57,11 +62,16 @@ enum VotingScript {
         all('fieldset[data-budget]').forEach(function(set){\
         var budget=+set.dataset.budget,w=set.dataset.words.split('|'),out=set.form.querySelector('.left');\
         var inputs=all('input[type=number]',set);\
-        function used(){return inputs.reduce(function(s,i){return s+Math.max(0,parseInt(i.value,10)||0);},0);}\
+        function used(){return inputs.reduce(function(s,i){return s+Math.max(0,Number(i.value)||0);},0);}\
         function show(){var u=used();out.textContent=fill(w[0],[budget-u,budget]);out.classList.toggle('error',u>budget);}\
         set.addEventListener('input',show);show();\
         set.form.addEventListener('submit',function(e){var u=used();if(u<=budget)return;e.preventDefault();\
         out.textContent=fill(w[1],[u,budget]);out.classList.add('error');});});\
+        all('fieldset[data-max]').forEach(function(set){\
+        var most=+set.dataset.max,out=set.form.querySelector('.summary');\
+        set.addEventListener('change',function(e){var box=e.target;out.textContent='';out.classList.remove('error');\
+        if(!box.checked||all('input:checked',set).length<=most)return;box.checked=false;\
+        out.textContent=set.dataset.words;out.classList.add('error');});});\
         var dialog;\
         document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a.zoom');\
         if(!a||e.ctrlKey||e.metaKey||e.shiftKey||!window.HTMLDialogElement)return;e.preventDefault();\

@@ -29,7 +29,14 @@ extension VotingPage {
                 single
                 ? lang(.chooseOne)
                 : ballot.maxChoices.map { String(format: lang(.chooseUpTo), $0) } ?? lang(.chooseAny)
-            html += "<fieldset><legend>\(esc(hint))</legend>" + list
+            // An approval ballot with a limit: the script keeps a box past it from being ticked.
+            var limit = ""
+            if !single, let most = ballot.maxChoices, most < options.count {
+                let words = lang.fill(.tooManyChoices, "\(most + 1)", "\(most)")
+                limit = " data-max=\"\(most)\" data-words=\"\(esc(words))\""
+                footer = "<p class=\"summary\"></p>"
+            }
+            html += "<fieldset\(limit)><legend>\(esc(hint))</legend>" + list
             for (index, option) in options.enumerated() {
                 let input =
                     "<input type=\"\(single ? "radio" : "checkbox")\" name=\"choice\" value=\"\(esc(option.id))\" id=\"\(esc(field(index)))\"\(chosen.contains(option.id) ? " checked" : "")>"
