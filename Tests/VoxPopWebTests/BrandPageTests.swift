@@ -45,6 +45,11 @@ import VoxPopTestSupport
         }
         let head = String(page[..<page.range(of: "</head>")!.lowerBound])
         #expect(!head.contains(token), "the voter's token stays out of what is shared")
+        #expect(head.contains(#"<meta property="og:image:alt" content="Barnens teckningar blir leksaker">"#))
+        let english = pages.get("/c/drawings-to-toys?lang=en").body
+        #expect(
+            english.contains(#"<meta property="og:image:alt" content="Children&#39;s drawings become toys">"#),
+            "the picture is described in the page's language")
 
         let configured = try VoterPagesHarness(
             at: "2027-04-07T12:00Z", environment: ["VOXPOP_PUBLIC_URL": "https://vote.example.com/"])

@@ -86,6 +86,11 @@ import VoxPopTestSupport
         #expect(
             try fetch(api, "POST", "/c/candidate-hires/shortlist", form: "choice=amir-haddad&invite=NOPE").status == 403
         )
+        // A refusal's way back keeps the code, so a voter from a personal link need not type it.
+        let tooMany = try fetch(
+            api, "POST", "/c/candidate-hires/shortlist",
+            form: "choice=amir-haddad&choice=sofie-lunde&choice=jonas-berg&choice=maria-nguyen&invite=+AB12-CD34+")
+        #expect(tooMany.body.contains(#"href="/c/candidate-hires?lang=en&amp;invite=AB12-CD34""#), "\(tooMany.body)")
 
         // The drawings: a ranking from the rank selects.
         try api.at("2027-04-07T12:00Z")

@@ -28,6 +28,21 @@ import VoxPopTestSupport
             try pages.engine.currentVote(campaign: "test", ballot: "six", voter: voter) == .choices(["d", "b", "f"]))
     }
 
+    /// On a ballot of one vote each, a returning voter is told they voted instead of getting a
+    /// fresh form that could only be refused after they filled it in again.
+    @Test func aReturningVoterOnAOnceBallotIsToldTheyVoted() throws {
+        let pages = try VoterPagesHarness()
+        let first = pages.get("/c/test")
+        let cookie = try #require(VoterPagesHarness.cookie(first))
+        #expect(first.body.contains(#"action="/c/test/eight""#))
+        #expect(pages.post("/c/test/eight", form: "choice=o3", cookie: cookie).status == 201)
+        let back = pages.get("/c/test?lang=sv", cookie: cookie).body
+        #expect(!back.contains(#"action="/c/test/eight""#), "no form for a ballot already voted on")
+        #expect(back.contains("Du har redan röstat här; din första röst gäller."))
+        #expect(back.contains(#"action="/c/test/six""#), "a replace ballot keeps its form")
+        #expect(pages.get("/c/test").body.contains(#"action="/c/test/eight""#), "another browser still votes")
+    }
+
     @Test func nothingRankedIsRefusedInThePagesLanguage() throws {
         let pages = try VoterPagesHarness()
         for (language, words) in [

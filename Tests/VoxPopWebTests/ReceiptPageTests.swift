@@ -36,6 +36,14 @@ import VoxPopTestSupport
         #expect(
             outcome(pages.get("/c/quick-poll/receipt?lang=en&receipt=\(receipt)").body)?.contains("Replaced:") == true)
         #expect(outcome(pages.get("/c/quick-poll/receipt?lang=en&receipt=\(later)").body)?.contains("Counted:") == true)
+        // Copied in capitals, or with a space or dash for the hyphen, it is the same receipt.
+        for typed in [
+            later.uppercased(), later.replacingOccurrences(of: "-", with: " "),
+            later.replacingOccurrences(of: "-", with: "\u{2013}"),
+        ] {
+            let page = pages.get("/c/quick-poll/receipt?lang=en&receipt=\(FormData.encode(typed))").body
+            #expect(outcome(page)?.contains("Counted:") == true, "\(typed)")
+        }
         for unknown in ["nonsense", "1-0000", String(later.dropLast()) + (later.last == "a" ? "b" : "a")] {
             #expect(
                 outcome(pages.get("/c/quick-poll/receipt?lang=da&receipt=\(FormData.encode(unknown))").body)?

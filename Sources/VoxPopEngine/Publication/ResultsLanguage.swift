@@ -65,7 +65,7 @@ public enum ResultsLanguage: String, CaseIterable, Sendable {
     }
 
     /// A campaign's text in this language when the file has it, else English, else its first.
-    func text(_ text: LocalizedText) -> String { text.text(preferring: campaignTags) }
+    public func text(_ text: LocalizedText) -> String { text.text(preferring: campaignTags) }
 
     var words: ResultsWords {
         switch self {

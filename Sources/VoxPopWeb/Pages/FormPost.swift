@@ -32,9 +32,13 @@ struct FormPost: Sendable {
         self.definition = definition
         embed = form.first("embed") == "1"
         let token = form.first("t").flatMap { $0.isEmpty ? nil : $0 }
+        // The way back keeps what the voter came with: their token link, or the invite code
+        // (a voter from a personal link would have to type it again).
+        let invite = form.first("invite")?.trimmingCharacters(in: .whitespacesAndNewlines)
         back =
             "/c/\(FormData.encode(id))\(embed ? "/embed" : "")?lang=\(language.rawValue)"
             + (token.map { "&t=" + FormData.encode($0) } ?? "")
+            + (invite.flatMap { $0.isEmpty || $0.utf8.count > 200 ? nil : "&invite=" + FormData.encode($0) } ?? "")
         // Open campaigns: the browser's voter id, from its cookie or new.
         let known = request.cookie(WebApp.voterCookie).flatMap { $0.isEmpty ? nil : $0 }
         let voterID = campaign.audience == .open ? known ?? WebApp.newVoterID() : nil

@@ -16,10 +16,10 @@ extension PageWord {
             "Skriv invitasjonskoden du fikk, og send igjen.", "Skriv den invitationskode, du har fået, og send igen.",
         ],
         .inviteWrong: [
-            "This invite code is not one for this vote. Compare it with the code you were sent and type it again.",
-            "Inbjudningskoden gäller inte den här omröstningen. Jämför med koden du fick och skriv den igen.",
-            "Invitasjonskoden gjelder ikke denne avstemningen. Sammenlign med koden du fikk, og skriv den igjen.",
-            "Invitationskoden gælder ikke denne afstemning. Sammenlign med den kode, du har fået, og skriv den igen.",
+            "This invite code is not one for this vote. Compare it with the code you were sent and type it again; if it is right, the organiser may have withdrawn it: ask them.",
+            "Inbjudningskoden gäller inte den här omröstningen. Jämför med koden du fick och skriv den igen; stämmer den kan arrangören ha dragit tillbaka den: fråga dem.",
+            "Invitasjonskoden gjelder ikke denne avstemningen. Sammenlign med koden du fikk, og skriv den igjen; stemmer den, kan arrangøren ha trukket den tilbake: spør dem.",
+            "Invitationskoden gælder ikke denne afstemning. Sammenlign med den kode, du har fået, og skriv den igen; passer den, kan arrangøren have trukket den tilbage: spørg dem.",
         ],
         .linkInvalid: [
             "Your voting link is not valid or has expired. Open the latest link you were sent.",

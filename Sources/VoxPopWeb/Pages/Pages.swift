@@ -45,10 +45,10 @@ extension WebApp {
                 page.orders[ballot.id] = engine.shuffled(
                     view.options.map(\.id), campaign: id, ballot: ballot.id, seed: visitor.seed)
             }
-            if let voter = visitor.voter, ballot.revote == .replace, page.canPost,
+            if let voter = visitor.voter, page.canPost,
                 let vote = try engine.currentVote(campaign: id, ballot: ballot.id, voter: voter)
             {
-                page.current[ballot.id] = vote
+                if ballot.revote == .replace { page.current[ballot.id] = vote } else { page.voted.insert(ballot.id) }
             }
             if ballot.takesIdeas, view.results == ResultsVisibility.live.rawValue {
                 page.points[ballot.id] = try livePoints(campaign: id, view)
@@ -132,20 +132,22 @@ extension WebApp {
                 + "<meta name=\"twitter:description\" content=\"\(description)\">"
         }
         let place = previewPlace(
-            campaign, path: "/c/\(FormData.encode(campaign.id))?lang=\(language.rawValue)", request)
+            campaign, path: "/c/\(FormData.encode(campaign.id))?lang=\(language.rawValue)",
+            title: language.text(campaign.title), request)
         return tags
             + (place.isEmpty || !place.contains("og:image")
                 ? place + "<meta name=\"twitter:card\" content=\"summary\">" : place)
     }
 
     /// The address and picture of a link preview: `og:url` for `path` on the public origin, and
-    /// the campaign's hero as `og:image` (with Twitter's large card); empty without an origin.
-    func previewPlace(_ campaign: Campaign, path: String, _ request: WebRequest) -> String {
+    /// the campaign's hero as `og:image` (with Twitter's large card, described by `title`, the
+    /// campaign's title in the page's language); empty without an origin.
+    func previewPlace(_ campaign: Campaign, path: String, title: String, _ request: WebRequest) -> String {
         let esc = PageHTML.escape
         guard let origin = publicOrigin(request) else { return "" }
         var tags = "<meta property=\"og:url\" content=\"\(esc(origin + path))\">"
         guard let hero = campaign.theme?.hero else { return tags }
-        let title = esc(campaign.title.text())
+        let title = esc(title)
         let image = esc(hero.contains("://") ? hero : origin + MediaMarkup.source(hero))
         tags +=
             "<meta property=\"og:image\" content=\"\(image)\"><meta name=\"twitter:card\" content=\"summary_large_image\">"

@@ -37,6 +37,23 @@ extension WebApp {
         return tally["auditDigest"] as? String
     }
 
+    /// A receipt as typed or pasted, as the server writes it: lower case (its hex may be copied
+    /// in capitals), a space or dash between its number and hex read as the hyphen.
+    static func normalizedReceipt(_ typed: String) -> String {
+        let separators: Set<Unicode.Scalar> = [
+            " ", "\u{A0}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}",
+        ]
+        var scalars = String.UnicodeScalarView()
+        for scalar in typed.lowercased().unicodeScalars {
+            if separators.contains(scalar) {
+                if scalars.last != "-" { scalars.append("-") }
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     func receiptPage(_ request: WebRequest) throws -> HTTPResponse {
         let id = request[0]
         guard let campaign = engine.campaign(id) else { throw Problem(.unknownCampaign, "no campaign \(id)") }
@@ -55,7 +72,7 @@ extension WebApp {
             let question = { (ballot: String) in campaign.ballot(ballot).map { language.text($0.question) } ?? ballot }
             var lines: [String]
             var error = false
-            switch try receiptOutcome(campaign: id, receipt: receipt) {
+            switch try receiptOutcome(campaign: id, receipt: Self.normalizedReceipt(receipt)) {
             case .counted(let ballot, let digest):
                 lines = [language.fill(.receiptCounted, question(ballot))]
                 lines.append(digest.map { language.fill(.receiptInDigest, $0) } ?? language(.receiptNotYet))

@@ -22,7 +22,7 @@ extension WebApp {
             let place = previewPlace(
                 model,
                 path: "/c/\(FormData.encode(campaign))/\(FormData.encode(ballot))/results?lang=\(language.rawValue)",
-                request)
+                title: language.text(model.title), request)
             page.replaceSubrange(card, with: place.contains("og:image") ? place : place + summary)
         }
         return html(

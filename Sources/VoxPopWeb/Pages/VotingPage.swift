@@ -22,6 +22,9 @@ struct VotingPage {
     var orders: [String: [String]] = [:]
     /// The visitor's vote that counts now, per ballot (a `replace` ballot and a known voter).
     var current: [String: Vote] = [:]
+    /// Ballots of one vote each (`revote: once`) this voter has voted on: the page says so
+    /// instead of a form that could only be refused.
+    var voted: Set<String> = []
     /// An idea forum's points so far, per ballot and option id (live results only).
     var points: [String: [String: Int]] = [:]
     /// How an idea forum's ideas are sorted.
@@ -100,7 +103,10 @@ struct VotingPage {
             html += "<p class=\"note\">\(esc(lang(.opensLater))) \(esc(when))</p>"
         case .open:
             if ballot.takesIdeas { html += sortLinks() }
-            if canPost {
+            if canPost, voted.contains(ballot.id) {
+                html += "<p class=\"note\">\(esc(lang(.alreadyVoted)))</p>"
+                if ballot.takesIdeas { html += ideaList(view) }
+            } else if canPost {
                 html += form(view)
                 if ballot.takesIdeas { html += suggestionForm(ballot) }
             } else if ballot.takesIdeas {
