@@ -62,7 +62,17 @@ extension ConsolePage {
         if let quota = tally.quota { body += "<dt>Quota</dt><dd>\(esc(quota))</dd>" }
         body += "</dl>"
         body += cutoffs(tally, state: state)
-        if !tally.winners.isEmpty {
+        if tally.shortlists.isEmpty, let through = tally.shortlist, !through.isEmpty {
+            // A shortlist ballot has no winner: its top places go through.
+            body += "<p>The top \(through.count) go through: <strong>\(esc(list(through)))</strong>.</p>"
+            let inside = Set(through)
+            if let tied = tally.decidedByLot.first(where: {
+                $0.contains(where: inside.contains) && !$0.allSatisfy(inside.contains)
+            }) {
+                body +=
+                    "<p class=\"note warn\" role=\"status\"><strong>A tie at the cut-off:</strong> \(esc(list(tied))) are tied; the lot put \(esc(list(tied.filter(inside.contains)))) through.</p>"
+            }
+        } else if !tally.winners.isEmpty {
             body +=
                 "<p><strong>\(tally.winners.count == 1 ? "Winner" : "Winners"):</strong> \(esc(list(tally.winners)))</p>"
         }
@@ -122,8 +132,12 @@ extension ConsolePage {
             if let cut { html += " (the thick line falls after \(ordinal(cut)) place: the cut-off)" }
             html += "</caption><thead><tr><th scope=\"col\" class=\"n\">Place</th><th scope=\"col\">Option</th>"
             html += "<th scope=\"col\" class=\"n\">Votes</th></tr></thead><tbody>"
+            let through = Set(tally.shortlist ?? [])
             for (index, name) in tally.ranking.enumerated() {
-                let winner = tally.winners.contains(name) ? " <span class=\"tag\">winner</span>" : ""
+                let winner =
+                    tally.shortlists.isEmpty && !through.isEmpty
+                    ? (through.contains(name) ? " <span class=\"tag\">through</span>" : "")
+                    : tally.winners.contains(name) ? " <span class=\"tag\">winner</span>" : ""
                 html += "<tr\(index + 1 == cut ? " class=\"cut\"" : "")><td class=\"n\">\(index + 1)</td>"
                 html +=
                     "<th scope=\"row\">\(esc(name))\(winner)</th><td class=\"n\">\(esc(votes[name] ?? "0"))</td></tr>"
