@@ -62,6 +62,22 @@ import VoxPopTestSupport
         #expect(throws: VoteRefusal.self) { try VoteRules.check(.writeIn(" \u{200B} "), against: nominations) }
     }
 
+    /// Direction controls turn the text around a write-in wherever it is shown (a right-to-left
+    /// override made "olso" look like "oslo" and reversed the log line naming it); right-to-left
+    /// letters and the plain marks are text like any other.
+    @Test func writeInsCarryNoDirectionControls() throws {
+        let nominations = try frozen("airline-summer.json", "nominations")
+        for control in [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] {
+            let text = "\(Unicode.Scalar(control)!)olso"
+            #expect(throws: VoteRefusal.self, "U+\(String(control, radix: 16))") {
+                try VoteRules.check(.writeIn(text), against: nominations)
+            }
+        }
+        for text in ["תל אביב", "دبي", "Oslo\u{200F}", "\u{200E}Oslo"] {
+            #expect((try? VoteRules.check(.writeIn(text), against: nominations)) == .writeIn(text), "\(text)")
+        }
+    }
+
     /// A write-in that begins with a joiner or a combining mark glues it to the `:` of its stored
     /// text `w:...` when read by `Character`s: such votes were left out of the count.
     @Test func writeInsThatBeginWithAJoinerOrAMarkAreCounted() throws {

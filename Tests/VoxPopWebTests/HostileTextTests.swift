@@ -12,7 +12,7 @@ import VoxPopTestSupport
     /// survives as markup, it ran.
     static let payloads = [
         "\u{600}<x-evil>", ">\u{301}<x-evil>", "<\u{301}x-evil>", "a\u{200D}<x-evil>b", "<\u{FE0F}x-evil>",
-        "\u{202E}<x-evil>\u{202C}", "\"><x-evil data-evil=\"1\">", "' data-evil='1", "\" data-evil=\"1",
+        "\u{200F}<x-evil>\u{200E}", "\"><x-evil data-evil=\"1\">", "' data-evil='1", "\" data-evil=\"1",
         "<script>alert(1)</script><x-evil>", "<img src=x onerror=alert(1) data-evil=\"1\">",
         "&lt;x-evil&gt; & &amp;", "\u{1F1F8}\u{1F1EA}<x-evil>",
     ]
@@ -41,6 +41,13 @@ import VoxPopTestSupport
                 "airline-summer", "nominations", body,
                 headers: web.token("airline-summer", voter: "v\(index)", secretOf: "AIRLINE_VOTER_SECRET"))
             #expect(answer.status == 201, "\(text): \(answer.body)")
+        }
+        // Direction controls would turn the text around a write-in on every page: refused.
+        for control in ["\u{202E}", "\u{2067}", "\u{202B}"] {
+            let answer = web.vote(
+                "airline-summer", "nominations", #"{"writeIn": \#(jsonString(control + "olso<x-evil>"))}"#,
+                headers: web.token("airline-summer", voter: "bidi", secretOf: "AIRLINE_VOTER_SECRET"))
+            #expect(answer.status == 422, "\(answer.body)")
         }
         // The console's write-in queue.
         let console = try signedIn(web)

@@ -107,8 +107,11 @@ extension Engine {
         let reply = text?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let reply {
             guard !reply.isEmpty, reply.unicodeScalars.count <= 2000,
-                !reply.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" })
-            else { throw EngineError(.refused, "a reply is 1 to 2,000 characters with no control characters") }
+                PlainText.isPlain(reply, newlines: true)
+            else {
+                throw EngineError(
+                    .refused, "a reply is 1 to 2,000 characters with no control or text-direction characters")
+            }
         }
         return try ideaLock.withLock {
             var idea = try idea(id, runtime: runtime, reference: reference)

@@ -267,8 +267,11 @@ extension Engine {
         let text = label?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let text {
             guard !text.isEmpty, text.unicodeScalars.count <= 200,
-                !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-            else { throw EngineError(.refused, "a label is 1 to 200 characters with no control characters") }
+                PlainText.isPlain(text)
+            else {
+                throw EngineError(
+                    .refused, "a label is 1 to 200 characters with no control or text-direction characters")
+            }
         }
         try store.setWriteInLabel(runtime.id, key: key, label: text)
         try recountIfCounted(reference, runtime)

@@ -1,6 +1,7 @@
 import Foundation
 import VoxPopCampaigns
 import VoxPopCounting
+import VoxPopFoundation
 
 /// Checks a vote against its ballot's frozen rules before it is written.
 enum VoteRules {
@@ -86,8 +87,8 @@ enum VoteRules {
             throw .invalidChoices("the \(what) is \(length) characters; at most \(maxLength)")
         }
         guard !WriteInKey(text).isEmpty else { throw .invalidChoices("the \(what) is empty") }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalidChoices("the \(what) contains control characters")
+        guard PlainText.isPlain(text) else {
+            throw .invalidChoices("the \(what) contains control characters or text-direction controls")
         }
         return text
     }

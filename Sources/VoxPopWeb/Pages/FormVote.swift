@@ -2,6 +2,7 @@ import Foundation
 import VoxPopCampaigns
 import VoxPopCounting
 import VoxPopEngine
+import VoxPopFoundation
 
 /// A vote from a page's form that cannot be taken, with what the voter must change, in words the
 /// page picks by case (never by comparing text) and options named by their labels.
@@ -126,7 +127,7 @@ struct FormVote {
         case .writeIn(let text):
             let most = ballot.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength
             guard text.unicodeScalars.count <= most else { throw FormRefusal(.writeInLong(most)) }
-            guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard PlainText.isPlain(text) else {
                 throw FormRefusal(.writeInPlain(most))
             }
         case .choices(let choices):
