@@ -8,22 +8,9 @@ import VoxPopTestSupport
 /// withdraw, the review of a count, and the log. tools/console-test drives the same pages in
 /// Chromium at phone and desktop widths.
 @Suite struct ConsoleDeskTests {
-    func nominate(_ api: APIHarness, _ places: [(String, Int)]) {
-        var fan = 0
-        for (place, count) in places {
-            for _ in 0..<count {
-                fan += 1
-                let outcome = api.engine.vote(
-                    campaign: "airline-summer", ballot: "nominations", voter: .token("fan-\(fan)"),
-                    vote: .writeIn(place))
-                #expect((try? outcome.get()) != nil, "\(place): \(outcome)")
-            }
-        }
-    }
-
     @Test func theOverviewShowsEachBallotInItsCampaignsTimeWithTheActionsItsStateAllows() throws {
         let api = try APIHarness(at: "2027-01-12T12:00Z")
-        nominate(api, [("Paris", 2)])
+        api.nominate([("Paris", 2)])
         let desk = try ConsoleOperator(api)
         let page = try desk.get("/admin/")
         #expect(page.status == 200)
@@ -141,8 +128,7 @@ import VoxPopTestSupport
 
     @Test func theReviewShowsAPreliminaryCountWithATieAtTheCutOffThenRankedRounds() throws {
         let api = try APIHarness(at: "2027-01-12T12:00Z")
-        nominate(
-            api,
+        api.nominate(
             [
                 ("London", 12), ("Paris", 11), ("Tokyo", 10), ("Rome", 9), ("Berlin", 8), ("Lisbon", 7), ("Oslo", 6),
                 ("Reykjavik", 5), ("New York", 4), ("Bali", 3), ("madrid", 3), ("<b>Mordor</b>", 1),
@@ -196,7 +182,7 @@ import VoxPopTestSupport
         let api = try APIHarness(
             at: "2027-01-12T12:00Z", operatorKey: nil,
             environment: ["VOXPOP_OPERATOR_KEYS": "ada=ada's own console key"])
-        nominate(api, [("Paris", 2), ("paris!", 1), ("Mordor", 1)])
+        api.nominate([("Paris", 2), ("paris!", 1), ("Mordor", 1)])
         for index in 0..<60 {
             try api.engine.labelWriteIn(
                 campaign: "airline-summer", ballot: "nominations", id: "paris", label: "Paris \(index)", by: "bo")

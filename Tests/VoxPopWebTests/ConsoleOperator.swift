@@ -70,3 +70,20 @@ struct ConsoleOperator {
         html.components(separatedBy: prefix).dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
     }
 }
+
+extension APIHarness {
+    /// Airline nominations from fans `fan-1`, `fan-2`, ...: each place written in by as many fans
+    /// as its count; every vote must be taken.
+    func nominate(_ places: [(String, Int)]) {
+        var fan = 0
+        for (place, count) in places {
+            for _ in 0..<count {
+                fan += 1
+                let outcome = engine.vote(
+                    campaign: "airline-summer", ballot: "nominations", voter: .token("fan-\(fan)"),
+                    vote: .writeIn(place))
+                #expect((try? outcome.get()) != nil, "\(place): \(outcome)")
+            }
+        }
+    }
+}

@@ -9,19 +9,6 @@ import VoxPopTestSupport
 @Suite struct ConsoleWriteInTests {
     let base = "/admin/c/airline-summer/nominations/write-ins"
 
-    func nominate(_ api: APIHarness, _ places: [(String, Int)], from first: Int = 0) {
-        var fan = first
-        for (place, count) in places {
-            for _ in 0..<count {
-                fan += 1
-                let outcome = api.engine.vote(
-                    campaign: "airline-summer", ballot: "nominations", voter: .token("fan-\(fan)"),
-                    vote: .writeIn(place))
-                #expect((try? outcome.get()) != nil, "\(place): \(outcome)")
-            }
-        }
-    }
-
     func group(_ api: APIHarness, _ id: String) throws -> Engine.WriteInGroup? {
         try api.engine.writeInReview(campaign: "airline-summer", ballot: "nominations", perPage: 500).groups
             .first { $0.id == id }
@@ -29,8 +16,7 @@ import VoxPopTestSupport
 
     @Test func oneBulkFormMergesApprovesAndRejectsAndARefusedTargetChangesNothing() throws {
         let api = try APIHarness(at: "2027-01-12T12:00Z")
-        nominate(
-            api,
+        api.nominate(
             [
                 ("Göteborg", 3), ("Gothenburg", 2), ("Goteburg", 1), ("Paris", 4), ("Middle Earth", 1),
                 ("<script>alert(1)</script>", 1),
@@ -87,7 +73,7 @@ import VoxPopTestSupport
 
     @Test func suggestionsAreAcceptedOrDismissedAndLabelsSet() throws {
         let api = try APIHarness(at: "2027-01-12T12:00Z")
-        nominate(api, [("Lisbon", 5), ("Lisboa", 2), ("Reykjavik", 4), ("Rejkjavik", 1), ("madrid", 3)])
+        api.nominate([("Lisbon", 5), ("Lisboa", 2), ("Reykjavik", 4), ("Rejkjavik", 1), ("madrid", 3)])
         let desk = try ConsoleOperator(api)
         let page = try desk.get(base).body
         #expect(page.contains("<h2 id=\"suggested\">Suggested merges</h2>"))
@@ -147,7 +133,7 @@ import VoxPopTestSupport
                 }
             }
         }
-        nominate(api, places)
+        api.nominate(places)
         let review = try api.engine.writeInReview(campaign: "airline-summer", ballot: "nominations", perPage: 500)
         #expect(review.matching == 400)
         let desk = try ConsoleOperator(api)
