@@ -8,6 +8,9 @@ enum VotingScript {
     ///   form with nothing ranked is not sent.
     ///   Ranking past the limit says so where the voter looks (the summary), not only to
     ///   screen readers.
+    ///   A reload keeps the ranking so far (the tab's session storage, per ballot and voter link
+    ///   or invite code); sending it forgets it, so the next person at a shared screen does not
+    ///   see it.
     /// - Approval ballots with a limit: a box past it is not ticked, and the summary says why.
     /// - Points ballots: the points left, kept in view (a field counts as the number it holds,
     ///   `1e1` as 10); an overspent vote is not sent.
@@ -37,6 +40,11 @@ enum VotingScript {
         c.addEventListener('click',function(e){var x=e.target.closest('button');if(x)act(id,x.dataset.action);});});\
         Object.keys(by).filter(function(id){return +by[id].input.value>0;})\
         .sort(function(x,y){return by[x].input.value-by[y].input.value;}).slice(0,most).forEach(function(id){order.push(id);});\
+        var key=['voxpop-ranking',form.getAttribute('action')].concat(['t','invite'].map(function(n){\
+        return form.elements[n]?form.elements[n].value:'';})).join('|');\
+        function keep(f){try{return f(window.sessionStorage);}catch(e){}}\
+        if(!order.length)(keep(function(s){return JSON.parse(s.getItem(key)||'[]');})||[]).forEach(function(id){\
+        if(by[id]&&order.indexOf(id)<0&&order.length<most)order.push(id);});\
         function render(){Object.keys(by).forEach(function(id){var o=by[id],k=order.indexOf(id),r=k>=0;\
         o.input.value=r?String(k+1):'';o.pos.textContent=r?String(k+1):'';\
         if(r)o.li.dataset.rank=k+1;else delete o.li.dataset.rank;\
@@ -45,7 +53,8 @@ enum VotingScript {
         ol.textContent='';order.forEach(function(id){ol.appendChild(el('li',null,by[id].name));});\
         ol.hidden=!order.length;none.hidden=!!order.length;\
         summary.classList.remove('error');\
-        summary.textContent=order.length?w[5]+' '+order.map(function(id,k){return (k+1)+' '+by[id].name;}).join(', '):'';}\
+        summary.textContent=order.length?w[5]+' '+order.map(function(id,k){return (k+1)+' '+by[id].name;}).join(', '):'';\
+        keep(function(s){if(order.length)s.setItem(key,JSON.stringify(order));else s.removeItem(key);});}\
         function act(id,a){var k=order.indexOf(id),o=by[id];\
         if(a==='rank'){if(k>=0)return;if(order.length>=most){summary.textContent=w[8];summary.classList.add('error');\
         say(live,w[8]);return;}order.push(id);}\
@@ -56,7 +65,8 @@ enum VotingScript {
         say(live,k<0?fill(w[10],[o.name]):fill(w[9],[o.name,k+1]));\
         var next=a==='unrank'?o.b.rank:a==='rank'?o.b.unrank:o.b[a].disabled?o.b[a==='up'?'down':'up']:o.b[a];\
         if(next.disabled)next=o.b.unrank;next.focus();}\
-        form.addEventListener('submit',function(e){if(order.length)return;e.preventDefault();\
+        form.addEventListener('submit',function(e){if(order.length){keep(function(s){s.removeItem(key);});return;}\
+        e.preventDefault();\
         summary.textContent=w[7];summary.classList.add('error');say(live,w[7]);});\
         render();});\
         all('fieldset[data-budget]').forEach(function(set){\
