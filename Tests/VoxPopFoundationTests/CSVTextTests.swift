@@ -12,11 +12,20 @@ import VoxPopFoundation
         #expect(CSVText.cell("two\nlines") == "\"two\nlines\"")
     }
 
+    /// Excel in Swedish, Danish, Norwegian or German settings splits a line at `;` (and a
+    /// pasted one at tabs): unquoted, `x;=1+1;` would put `=1+1` in a cell of its own.
+    @Test func aSemicolonOrTabCannotStartACellOfItsOwn() {
+        #expect(CSVText.cell("x;=1+1;") == #""x;=1+1;""#)
+        #expect(CSVText.cell("Lisboa;=HYPERLINK(A1)") == #""Lisboa;=HYPERLINK(A1)""#)
+        #expect(CSVText.cell("a\t=1+1") == "\"a\t=1+1\"")
+        #expect(CSVText.cell("\t=1") == "\"'\t=1\"")
+    }
+
     @Test func formulasAreDefusedButNumbersStayNumbers() {
         #expect(CSVText.cell("=HYPERLINK(\"http://evil\")") == #""'=HYPERLINK(""http://evil"")""#)
         #expect(CSVText.cell("+1+1") == "'+1+1")
         #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CSVText.cell("\tcmd") == "'\tcmd")
+        #expect(CSVText.cell("\tcmd") == "\"'\tcmd\"")
         #expect(CSVText.cell("-3") == "-3")
         // A combining mark after `=` does not hide it: the check reads scalars.
         #expect(CSVText.cell("=\u{301}1") == "'=\u{301}1")

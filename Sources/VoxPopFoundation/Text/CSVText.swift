@@ -1,7 +1,9 @@
 /// Text made safe as one CSV cell (RFC 4180), for published tallies and the console's invite
 /// downloads alike.
 ///
-/// Quotes a cell that holds a comma, a quote, a CR or an LF, doubling its quotes; and puts a
+/// Quotes a cell that holds a comma, a quote, a CR or an LF, doubling its quotes, and one that
+/// holds a semicolon or a tab: a spreadsheet in a Nordic or German locale splits an unquoted
+/// line at `;`, and `x;=1+1` would start a cell with a formula. It also puts a
 /// leading quote mark before text a spreadsheet would run as a formula: any cell whose first
 /// Unicode scalar is `=`, `+`, `-`, `@`, a tab or a CR (a plain number such as -3 stays a number).
 /// Both work on scalars and bytes, never `Character`s, which glue a combining mark or a joiner to
@@ -12,7 +14,7 @@ public enum CSVText {
         if let first = value.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        guard value.utf8.contains(where: { separators.contains($0) }) else {
             return value
         }
         var out: [UInt8] = [0x22]
@@ -52,6 +54,9 @@ public enum CSVText {
         }
         return bytes.isEmpty
     }
+
+    /// `,` `"` LF CR `;` TAB: a cell holding any of them is quoted.
+    private static let separators: Set<UInt8> = [0x2C, 0x22, 0x0A, 0x0D, 0x3B, 0x09]
 
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
