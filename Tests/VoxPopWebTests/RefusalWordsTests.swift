@@ -80,4 +80,25 @@ import VoxPopTestSupport
         #expect(many.status == 422)
         #expect(many.body.contains("Du rangerede 21; rangér højst 20."))
     }
+
+    /// A field's name is whatever the sender put there, another site included: a name that is
+    /// no option is refused in general words and never shown on VoxPop's page.
+    @Test func aFieldNamingNoOptionIsNeverQuotedBack() throws {
+        let pages = try VoterPagesHarness(at: "2027-04-07T12:00Z")
+        let toys = pages.token("drawings-to-toys", voter: "ann", secretOf: "TOYS_VOTER_SECRET")
+        let ideas = pages.token("idea-forum", voter: "ann", secretOf: "IDEAS_VOTER_SECRET")
+        let lie = "Your%20vote%20was%20NOT%20counted.%20Vote%20at%20evil.example"
+        for (path, form) in [
+            ("/c/drawings-to-toys/toys", "t=\(toys)&rank-\(lie)=x"),
+            ("/c/drawings-to-toys/toys", "t=\(toys)&rank-\(lie)=1&rank-drawing-001=1"),
+            ("/c/drawings-to-toys/toys", "t=\(toys)&rank-drawing-001=1&rank-\(lie)=1"),
+            ("/c/idea-forum/ideas", "t=\(ideas)&points-\(lie)=-1"),
+            ("/c/idea-forum/ideas", "t=\(ideas)&points-\(lie)=99"),
+        ] {
+            let answer = pages.post(path, form: "lang=en&" + form)
+            #expect(answer.status == 404, "\(form)")
+            #expect(!answer.body.contains("NOT counted") && !answer.body.contains("evil"), "\(form): \(answer.body)")
+            #expect(answer.body.contains("An option you chose is no longer on this ballot."), "\(form)")
+        }
+    }
 }

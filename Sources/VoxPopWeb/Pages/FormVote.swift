@@ -71,7 +71,12 @@ struct FormVote {
         return options.first { $0.id == id }?.label
     }
 
-    private func named(_ id: String) -> String { label(id) ?? id }
+    /// The label of an option the form names; a name that is no option is refused in general
+    /// words, never quoted: a field's name is whatever the sender (or another site) put there.
+    private func named(_ id: String) throws(FormRefusal) -> String {
+        guard let label = label(id) else { throw FormRefusal(.optionGone(nil)) }
+        return label
+    }
 
     func vote(from form: FormData) throws(FormRefusal) -> Vote {
         let vote = try read(form)
@@ -95,14 +100,15 @@ struct FormVote {
                 let id = String(field.name.dropFirst(5))
                 let text = field.value.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                guard let rank = Int(text), rank > 0 else { throw FormRefusal(.rankNumber(named(id))) }
+                let name = try named(id)
+                guard let rank = Int(text), rank > 0 else { throw FormRefusal(.rankNumber(name)) }
                 ranked.append((rank, id))
             }
             guard !ranked.isEmpty else { throw FormRefusal(.rankFirst) }
             // Stable: the ranks given, in their order; gaps (1, 3) are allowed.
             ranked.sort { $0.rank < $1.rank }
             for (first, second) in zip(ranked, ranked.dropFirst()) where first.rank == second.rank {
-                throw FormRefusal(.sharedRank(named(first.id), named(second.id), rank: first.rank))
+                throw FormRefusal(.sharedRank(try named(first.id), try named(second.id), rank: first.rank))
             }
             return .choices(ranked.map(\.id))
         case .ratings, .points:
@@ -112,7 +118,7 @@ struct FormVote {
                 let id = String(field.name.dropFirst(prefix.count))
                 let text = field.value.trimmingCharacters(in: .whitespaces)
                 guard let value = text.isEmpty ? 0 : Int(text), value >= 0 else {
-                    throw FormRefusal(.pointsNumber(named(id)))
+                    throw FormRefusal(.pointsNumber(try named(id)))
                 }
                 points[id] = value
             }
@@ -148,7 +154,7 @@ struct FormVote {
             if let top = ballot.maxScore ?? (ballot.method == .score ? 5 : nil),
                 let over = given.sorted(by: { $0.key < $1.key }).first(where: { $0.value > top })
             {
-                throw FormRefusal(.ratingRange(named(over.key), top: top))
+                throw FormRefusal(.ratingRange(try named(over.key), top: top))
             }
             if let budget = ballot.budget {
                 // Saturating: any whole number may be typed, and the sum must not trap.
