@@ -13,7 +13,7 @@ import VoxPopTestSupport
     static let statuses: [String: Int] = [
         "malformed-body": 400, "malformed-query": 400, "missing-credential": 401, "bad-credential": 401,
         "bad-operator-key": 401,
-        "not-eligible": 403, "not-from-console": 403, "not-found": 404, "unknown-campaign": 404,
+        "not-eligible": 403, "not-from-console": 403, "not-from-page": 403, "not-found": 404, "unknown-campaign": 404,
         "unknown-ballot": 404, "unknown-option": 404, "unknown-receipt": 404, "unknown-idea": 404,
         "unknown-write-in": 404,
         "results-not-published": 404, "method-not-allowed": 405, "already-voted": 409, "ballot-not-open": 409,

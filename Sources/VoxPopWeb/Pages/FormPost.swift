@@ -18,9 +18,12 @@ struct FormPost: Sendable {
     private let back: String
     private let cookie: String?
 
-    /// Throws the problem for an unknown campaign or ballot.
+    /// Throws the problem for a form sent from another site, an unknown campaign or ballot.
     init(_ request: WebRequest, engine: Engine) throws(Problem) {
         let (id, ballot) = (request[0], request[1])
+        guard SameSiteForm.allows(request.http) else {
+            throw Problem(.notFromPage, "a voting form may only be sent from this site's own pages")
+        }
         form = request.form
         language = request.language
         guard let campaign = engine.campaign(id) else { throw Problem(.unknownCampaign, "no campaign \(id)") }

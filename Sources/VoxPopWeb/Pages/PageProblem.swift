@@ -26,6 +26,7 @@ enum PageProblem {
         case .missingCredential:
             context.audience == .invite ? language(.inviteMissing) : language(.tokenMissing)
         case .badCredential: language(.linkInvalid)
+        case .notFromPage: language(.fromAnotherSite)
         case .notEligible: context.audience == .invite ? language(.inviteWrong) : language(.linkInvalid)
         case .campaignNotConfigured: language(.notReady)
         case .rateLimited: language(.busy)

@@ -7,6 +7,12 @@ extension PageWord {
             "Siden finnes ikke. Sjekk adressen, eller start fra lenken du fikk.",
             "Siden findes ikke. Tjek adressen, eller start fra det link, du har fået.",
         ],
+        .fromAnotherSite: [
+            "This form was sent from another website, so nothing was recorded. Open the campaign's own page and try there.",
+            "Formuläret skickades från en annan webbplats, så inget sparades. Öppna kampanjens egen sida och försök där.",
+            "Skjemaet ble sendt fra et annet nettsted, så ingenting ble lagret. Åpne kampanjens egen side og prøv der.",
+            "Formularen blev sendt fra et andet websted, så intet blev gemt. Åbn kampagnens egen side, og prøv der.",
+        ],
         .resultsLater: [
             "The results are shown here once they are published.", "Resultatet visas här när det har publicerats.",
             "Resultatet vises her når det er publisert.", "Resultatet vises her, når det er offentliggjort.",

@@ -21,7 +21,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     case noSuchPage, resultsLater, inviteMissing, inviteWrong, linkInvalid, notReady, serverTrouble
     case formUnreadable, ruleBroken, optionGone, optionGoneNamed, pickOne, pickOrWrite, pickOnlyOne
     case tooManyChoices, rankNumber, sharedRank, tooManyRanked, pointsNumber, ratingRange, givePoints
-    case writeInLong, writeInPlain, ideasClosed
+    case writeInLong, writeInPlain, ideasClosed, fromAnotherSite
 
     static let texts: [PageWord: [String]] = basics.merging(refusals) { first, _ in first }
 

@@ -13,6 +13,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case badOperatorKey = "bad-operator-key"
     case notEligible = "not-eligible"
     case notFromConsole = "not-from-console"
+    case notFromPage = "not-from-page"
     case notFound = "not-found"
     case unknownCampaign = "unknown-campaign"
     case unknownBallot = "unknown-ballot"
@@ -45,7 +46,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         switch self {
         case .malformedBody, .malformedQuery: 400
         case .missingCredential, .badCredential, .badOperatorKey: 401
-        case .notEligible, .notFromConsole: 403
+        case .notEligible, .notFromConsole, .notFromPage: 403
         case .notFound, .unknownCampaign, .unknownBallot, .unknownOption, .unknownReceipt, .unknownIdea,
             .unknownWriteIn,
             .resultsNotPublished:
