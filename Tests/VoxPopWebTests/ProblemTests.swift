@@ -36,6 +36,7 @@ import VoxPopTestSupport
             #expect((json["title"] as? String)?.first?.isUppercase == true)
             let headers = Dictionary(response.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
             #expect(headers["Content-Type"] == "application/problem+json")
+            #expect(headers["X-Content-Type-Options"] == "nosniff", "\(type)")
             #expect((headers["WWW-Authenticate"] == "Bearer") == (response.status == 401), "\(type)")
             if response.status == 429 { #expect(headers["Retry-After"] == "1", "\(type)") }
         }

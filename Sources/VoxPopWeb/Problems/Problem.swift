@@ -41,7 +41,8 @@ public struct Problem: Error, Sendable {
         return headers
     }
 
-    /// The problem as `application/problem+json`.
+    /// The problem as `application/problem+json`; `nosniff`, since its detail may quote a path or
+    /// text the client sent and no browser may take it for a page.
     var response: HTTPResponse {
         var members: [(String, String?)] = [
             ("type", JSONText.string(type.urn)), ("title", JSONText.string(type.title)), ("status", "\(status)"),
@@ -50,7 +51,8 @@ public struct Problem: Error, Sendable {
         if let receipt { members.append(("receipt", JSONText.string(receipt))) }
         members += extra.map { ($0.key, $0.json) }
         return HTTPResponse(
-            status: status, headers: [("Content-Type", "application/problem+json")] + headers,
+            status: status,
+            headers: [("Content-Type", "application/problem+json"), ("X-Content-Type-Options", "nosniff")] + headers,
             body: Array(JSONText.object(members).utf8))
     }
 }
