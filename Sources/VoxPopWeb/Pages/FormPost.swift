@@ -19,7 +19,8 @@ struct FormPost: Sendable {
     private let cookie: String?
 
     /// Throws the problem for a form sent from another site, an unknown campaign or ballot.
-    init(_ request: WebRequest, engine: Engine) throws(Problem) {
+    init(_ request: WebRequest, app: WebApp) throws(Problem) {
+        let engine = app.engine
         let (id, ballot) = (request[0], request[1])
         guard SameSiteForm.allows(request.http) else {
             throw Problem(.notFromPage, "a voting form may only be sent from this site's own pages")
@@ -45,7 +46,9 @@ struct FormPost: Sendable {
         // Open campaigns: the browser's voter id, from its cookie or new.
         let known = request.cookie(WebApp.voterCookie).flatMap { $0.isEmpty ? nil : $0 }
         let voterID = campaign.audience == .open ? known ?? WebApp.newVoterID() : nil
-        cookie = campaign.audience == .open && known == nil ? voterID.map(WebApp.voterCookieHeader) : nil
+        cookie =
+            campaign.audience == .open && known == nil
+            ? voterID.map { [embed] in app.pageCookie(WebApp.voterCookie, $0, request, embed: embed) } : nil
         credentials = VoterIdentity.Credentials(
             token: token.map { .bearer($0) }, inviteCode: form.first("invite"), voterID: voterID, peer: request.peer)
     }

@@ -31,7 +31,7 @@ extension WebApp {
         let language = request.language
         let query = request.query
         let token = query.first("t").flatMap { $0.isEmpty ? nil : $0 }
-        let visitor = self.visitor(request, campaign: campaign, token: token)
+        let visitor = self.visitor(request, campaign: campaign, token: token, embed: embed)
         var page = VotingPage(
             campaign: campaign, views: views, language: language, token: token,
             media: MediaMarkup(language: language, sizes: media.sizes), embed: embed)
@@ -74,18 +74,26 @@ extension WebApp {
     static let voterCookie = "vp_voter"
     static let orderCookie = "vp_order"
 
-    static func voterCookieHeader(_ id: String) -> String {
-        "\(voterCookie)=\(id); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+    /// A page cookie (`vp_voter`, `vp_order`) for a year. On the embed page over HTTPS it is
+    /// `SameSite=None; Secure; Partitioned`: a browser does not send a Lax cookie from a frame on
+    /// the brand's site, so each embedded vote of an open campaign came as a new voter; the
+    /// partitioned cookie is sent there, and only there (it is kept per framing site).
+    func pageCookie(_ name: String, _ value: String, _ request: WebRequest, embed: Bool) -> String {
+        let base = "\(name)=\(value); Path=/; Max-Age=31536000; HttpOnly"
+        let secure = secureCookies || request.http.forwardedHTTPS
+        return base + (embed && secure ? "; SameSite=None; Secure; Partitioned" : "; SameSite=Lax")
     }
 
-    func visitor(_ request: WebRequest, campaign: Campaign, token: String?) -> PageVisitor {
+    func visitor(_ request: WebRequest, campaign: Campaign, token: String?, embed: Bool) -> PageVisitor {
         switch campaign.audience {
         case .open:
             if let id = request.cookie(Self.voterCookie), !id.isEmpty, id.utf8.count <= 200 {
                 return PageVisitor(voter: .open(id), seed: Voter.open(id).orderSeed)
             }
             let id = Self.newVoterID()
-            return PageVisitor(voter: .open(id), seed: Voter.open(id).orderSeed, cookie: Self.voterCookieHeader(id))
+            return PageVisitor(
+                voter: .open(id), seed: Voter.open(id).orderSeed,
+                cookie: pageCookie(Self.voterCookie, id, request, embed: embed))
         case .token:
             let credentials = Credentials(
                 token: token.map { .bearer($0) }, inviteCode: nil, voterID: nil, peer: request.peer)
@@ -99,9 +107,7 @@ extension WebApp {
             return PageVisitor(seed: "order\u{0}" + seed)
         }
         let seed = Self.newVoterID()
-        return PageVisitor(
-            seed: "order\u{0}" + seed,
-            cookie: "\(Self.orderCookie)=\(seed); Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax")
+        return PageVisitor(seed: "order\u{0}" + seed, cookie: pageCookie(Self.orderCookie, seed, request, embed: embed))
     }
 
     /// An idea forum's points per option id, from its live count (reads the store).
@@ -185,7 +191,7 @@ extension WebApp {
     /// with a page (201 thanks and the receipt, 409 already voted or closed, 401/403 not eligible,
     /// 422 a broken rule, said with the options' labels in the page's language).
     func formVote(_ request: WebRequest, respond: @escaping Router.Respond) throws {
-        let post = try FormPost(request, engine: engine)
+        let post = try FormPost(request, app: self)
         let reader = FormVote(
             ballot: post.definition, options: engine.options(campaign: post.campaign.id, ballot: post.ballot) ?? [],
             language: post.language)
@@ -208,7 +214,7 @@ extension WebApp {
     /// An idea from the idea forum's form: the same identity checks and path as the JSON API,
     /// answered with a page (201 waiting for moderation or public, 409 there already, 429 too many).
     func formSuggestion(_ request: WebRequest) throws -> HTTPResponse {
-        let post = try FormPost(request, engine: engine)
+        let post = try FormPost(request, app: self)
         let text = post.form.first("idea") ?? ""
         switch suggest(text, ballot: post.ballot, campaign: post.campaign, post.credentials) {
         case .success(let idea):
