@@ -70,6 +70,46 @@ import VoxPopTestSupport
                 of: #"value="green" id="colour-\d" checked>"#, options: .regularExpression) != nil)
     }
 
+    /// Ideas merged or declined since a voter gave them points are shown with no field (a merged
+    /// one says where to give its points, and the returning voter's points are there already, as
+    /// the count has them); a post naming one says which idea it is; replies show under ideas.
+    @Test func mergedAndDeclinedIdeasTakeNoFieldAndRepliesShow() throws {
+        let pages = try VoterPagesHarness()
+        let engine = pages.engine
+        let idea = try engine.suggest(campaign: "idea-forum", ballot: "ideas", voter: .token("bo"), text: "Dark theme")
+            .get()
+        _ = try engine.setIdeaStatus(campaign: "idea-forum", ballot: "ideas", id: idea.id, status: .underReview)
+        let token = pages.token("idea-forum", voter: "ann", secretOf: "IDEAS_VOTER_SECRET")
+        let sent = pages.post(
+            "/c/idea-forum/ideas", form: "t=\(token)&points-dark-mode=2&points-\(idea.id)=5&points-price-alerts=3")
+        #expect(sent.status == 201)
+        _ = try engine.mergeIdea(campaign: "idea-forum", ballot: "ideas", id: idea.id, into: "dark-mode")
+        _ = try engine.setIdeaStatus(campaign: "idea-forum", ballot: "ideas", id: "price-alerts", status: .declined)
+        _ = try engine.replyToIdea(
+            campaign: "idea-forum", ballot: "ideas", id: "shared-lists", text: "Coming in <b>May</b>.")
+
+        let page = pages.get("/c/idea-forum?lang=en&t=\(token)").body
+        #expect(!page.contains("name=\"points-\(idea.id)\"") && !page.contains("name=\"points-price-alerts\""))
+        #expect(page.contains(#"<p class="note">Merged into “Dark mode”: give your points there.</p>"#))
+        #expect(page.contains(#"<span class="tag">declined</span>"#))
+        #expect(
+            page.range(
+                of: #"name="points-dark-mode" id="ideas-\d" min="0" max="10" value="7">"#, options: .regularExpression)
+                != nil, "the merged idea's 5 points are on the idea it joined")
+        #expect(page.contains("<strong>The organisers reply:</strong></p><p>Coming in &lt;b&gt;May&lt;/b&gt;.</p>"))
+        let visitor = pages.get("/c/idea-forum?lang=sv").body
+        #expect(visitor.contains("<strong>Arrangörerna svarar:</strong></p><p>Coming in &lt;b&gt;May&lt;/b&gt;.</p>"))
+
+        let stale = pages.post(
+            "/c/idea-forum/ideas", form: "lang=sv&t=\(token)&points-price-alerts=2&points-dark-mode=1")
+        #expect(stale.status == 422)
+        #expect(
+            stale.body.contains(PageHTML.escape("”Meddela mig när en favorit är på rea” tar inte emot fler poäng")),
+            "\(stale.body)")
+        let again = pages.post("/c/idea-forum/ideas", form: "t=\(token)&points-dark-mode=7&points-shared-lists=3")
+        #expect(again.status == 201, "the page's own form, as filled in, is taken")
+    }
+
     @Test func thePointsLeftRefuseAnOverspentVoteInThePagesWords() throws {
         let pages = try VoterPagesHarness()
         let page = pages.get(

@@ -52,6 +52,8 @@ enum Stylesheet {
         .summary.error,.left.error{color:#a01b1b}\
         .note{background:var(--soft);border-left:4px solid var(--accent);padding:.6rem .9rem;border-radius:0 .5rem .5rem 0}\
         .note p{margin:.25rem 0}.error{border-left-color:#a01b1b}\
+        .options .reply{flex-basis:100%;border-left:4px solid var(--accent);padding:.1rem .75rem;margin:.4rem 0 0}\
+        .reply p{margin:.2rem 0}.options .note{flex-basis:100%;margin:.4rem 0 0}\
         .tag{display:inline-block;margin-left:.4rem;padding:0 .45rem;border-radius:.3rem;background:var(--tint);border:1px solid var(--accent);\
         font-size:.85rem;font-weight:600;vertical-align:.1em}\
         .sort a{display:inline-block;padding:.5rem .4rem;min-height:2.75rem}.sort a[aria-current]{font-weight:700;color:var(--ink)}\

@@ -20,6 +20,8 @@ struct FormRefusal: Error, Sendable, Equatable {
         case givePoints
         /// An option that is not (or no longer) on the ballot; its label when the page knows it.
         case optionGone(String?)
+        /// An idea that takes no more points (declined, or merged into another), by label.
+        case ideaShut(String)
         case writeInLong(Int)
         case writeInPlain(Int)
     }
@@ -50,6 +52,7 @@ struct FormRefusal: Error, Sendable, Equatable {
         case .givePoints: language(.givePoints)
         case .optionGone(let label?): language.fill(.optionGoneNamed, label)
         case .optionGone(nil): language(.optionGone)
+        case .ideaShut(let label): language.fill(.ideaShut, label)
         case .writeInLong(let most): language.fill(.writeInLong, "\(most)")
         case .writeInPlain(let most): language.fill(.writeInPlain, "\(most)")
         }
@@ -64,6 +67,8 @@ struct FormVote {
     /// The options voted on now (frozen, with the public ideas of an idea forum).
     var options: [FrozenBallot.Option]
     var language: PageLanguage
+    /// An idea forum's ideas that take no more points (declined, merged away).
+    var closed: Set<String> = []
 
     /// An option's label in the page's language; nil for an id that is no option.
     func label(_ id: String) -> String? {
@@ -150,6 +155,9 @@ struct FormVote {
             let given = points.filter { $0.value > 0 }
             if let gone = given.keys.sorted().first(where: { !ids.contains($0) }) {
                 throw FormRefusal(.optionGone(label(gone)))
+            }
+            if let shut = given.keys.sorted().first(where: closed.contains) {
+                throw FormRefusal(.ideaShut(try named(shut)))
             }
             if let top = ballot.maxScore ?? (ballot.method == .score ? 5 : nil),
                 let over = given.sorted(by: { $0.key < $1.key }).first(where: { $0.value > top })

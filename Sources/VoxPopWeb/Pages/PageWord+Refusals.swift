@@ -7,6 +7,12 @@ extension PageWord {
             "Siden finnes ikke. Sjekk adressen, eller start fra lenken du fikk.",
             "Siden findes ikke. Tjek adressen, eller start fra det link, du har fået.",
         ],
+        .ideaShut: [
+            "“{1}” takes no more points: it was declined or merged into another idea. Give its points to another idea.",
+            "”{1}” tar inte emot fler poäng: den har avböjts eller slagits ihop med en annan idé. Ge poängen till en annan idé.",
+            "«{1}» tar ikke imot flere poeng: den er avslått eller slått sammen med en annen idé. Gi poengene til en annen idé.",
+            "»{1}« tager ikke imod flere point: den er afvist eller lagt sammen med en anden idé. Giv pointene til en anden idé.",
+        ],
         .fromAnotherSite: [
             "This form was sent from another website, so nothing was recorded. Open the campaign's own page and try there.",
             "Formuläret skickades från en annan webbplats, så inget sparades. Öppna kampanjens egen sida och försök där.",

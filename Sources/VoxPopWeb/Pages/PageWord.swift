@@ -11,7 +11,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     // Ranking with the script.
     case rankAdd, remove, yourRanking, youRanked, nothingRanked, rankFirst, rankFull, rankedAs, unranked, close
     // Points.
-    case pointsLeft, overspent, pointsSoFar, currentVote
+    case pointsLeft, overspent, pointsSoFar, currentVote, mergedInto, organisersReply
     // The idea forum to a visitor.
     case openLinkToVote, sortBy, sortPoints, sortNewest
     // Receipts.
@@ -21,7 +21,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     case noSuchPage, resultsLater, inviteMissing, inviteWrong, linkInvalid, notReady, serverTrouble
     case formUnreadable, ruleBroken, optionGone, optionGoneNamed, pickOne, pickOrWrite, pickOnlyOne
     case tooManyChoices, rankNumber, sharedRank, tooManyRanked, pointsNumber, ratingRange, givePoints
-    case writeInLong, writeInPlain, ideasClosed, fromAnotherSite
+    case writeInLong, writeInPlain, ideasClosed, fromAnotherSite, ideaShut
 
     static let texts: [PageWord: [String]] = basics.merging(refusals) { first, _ in first }
 
@@ -161,6 +161,13 @@ enum PageWord: Hashable, CaseIterable, Sendable {
             "Du har givet {1} point, men har kun {2}. Fjern nogle, før du sender.",
         ],
         .pointsSoFar: ["Points: {1}", "Poäng: {1}", "Poeng: {1}", "Point: {1}"],
+        .mergedInto: [
+            "Merged into “{1}”: give your points there.", "Sammanslagen med ”{1}”: ge dina poäng där.",
+            "Slått sammen med «{1}»: gi poengene dine der.", "Lagt sammen med »{1}«: giv dine point der.",
+        ],
+        .organisersReply: [
+            "The organisers reply:", "Arrangörerna svarar:", "Arrangørene svarer:", "Arrangørerne svarer:",
+        ],
         .currentVote: [
             "Your vote is filled in below. Change it and send to replace it.",
             "Din röst är ifylld nedan. Ändra den och skicka för att ersätta den.",

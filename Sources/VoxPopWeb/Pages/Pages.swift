@@ -192,9 +192,12 @@ extension WebApp {
     /// 422 a broken rule, said with the options' labels in the page's language).
     func formVote(_ request: WebRequest, respond: @escaping Router.Respond) throws {
         let post = try FormPost(request, app: self)
+        let ideas =
+            post.definition.takesIdeas
+            ? try engine.ideas(campaign: post.campaign.id, ballot: post.ballot, all: false) : nil
         let reader = FormVote(
             ballot: post.definition, options: engine.options(campaign: post.campaign.id, ballot: post.ballot) ?? [],
-            language: post.language)
+            language: post.language, closed: Set((ideas ?? []).filter { !$0.isOpen }.map(\.id)))
         let vote: Vote
         do {
             vote = try reader.vote(from: post.form)

@@ -84,12 +84,26 @@ extension VotingPage {
             html += "</ul></fieldset>"
         case .points:
             let budget = ballot.budget ?? 10
-            let given: [String: Int] = if case .points(let points)? = vote { points } else { [:] }
+            var given: [String: Int] = if case .points(let points)? = vote { points } else { [:] }
+            // A returning voter's points on an idea merged since go to the idea it joined (as the
+            // count has them); on a declined one they are free to give again.
+            for option in options where option.isShut {
+                guard let points = given.removeValue(forKey: option.id),
+                    let target = option.idea?.mergedInto, options.contains(where: { $0.id == target && !$0.isShut })
+                else { continue }
+                given[target] = min(budget, (given[target] ?? 0) + points)
+            }
             let words = [lang(.pointsLeft), lang(.overspent)]
             html +=
                 "<fieldset data-budget=\"\(budget)\" data-words=\"\(esc(words.joined(separator: "|")))\">"
                 + "<legend>\(esc(String(format: lang(.pointsHint), budget)))</legend>" + list
             for (index, option) in options.enumerated() {
+                if option.isShut {
+                    // Shown with its status and reply, with no field: it takes no more points.
+                    html +=
+                        "<li data-option=\"\(esc(option.id))\"><p class=\"name\">\(text(option))</p>\(notes(option))</li>"
+                    continue
+                }
                 let input =
                     "<input type=\"number\" name=\"points-\(esc(option.id))\" id=\"\(esc(field(index)))\" min=\"0\" max=\"\(budget)\" value=\"\(given[option.id] ?? 0)\">"
                 html += row(option, field: field(index), after: input)
@@ -143,6 +157,6 @@ extension VotingPage {
         }
         html += "</label>" + after
         if let media, media.kind == .video { html += self.media.video(media, label: option.label) }
-        return html + "</li>"
+        return html + notes(option) + "</li>"
     }
 }

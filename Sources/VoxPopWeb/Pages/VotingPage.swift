@@ -133,6 +133,13 @@ struct VotingPage {
         var label: String
         var status: Idea.Status?
         var points: Int?
+        /// An idea forum's idea: whether it takes points, what it was merged into, the reply.
+        var idea: Idea?
+        /// The label of the idea it was merged into.
+        var mergedInto: String?
+
+        /// Shown, but taking no more points: declined, or merged into another idea.
+        var isShut: Bool { idea.map { !$0.isOpen } ?? false }
     }
 
     /// The options of a ballot in this visitor's order, or an idea forum's in the order asked.
@@ -140,12 +147,15 @@ struct VotingPage {
         let ballot = view.definition
         let ideas = Dictionary(view.ideas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let counted = points[ballot.id]
+        let label = { (frozen: FrozenBallot.Option) in
+            ballot.options.first { $0.id == frozen.id }.map { language.text($0.label) } ?? frozen.label
+        }
+        let labels = Dictionary(view.options.map { ($0.id, label($0)) }, uniquingKeysWith: { first, _ in first })
         var options = view.options.map { frozen in
-            let definition = ballot.options.first { $0.id == frozen.id }
-            return Shown(
-                id: frozen.id, definition: definition,
-                label: definition.map { language.text($0.label) } ?? frozen.label,
-                status: ideas[frozen.id]?.status, points: counted.map { $0[frozen.id] ?? 0 })
+            Shown(
+                id: frozen.id, definition: ballot.options.first { $0.id == frozen.id }, label: label(frozen),
+                status: ideas[frozen.id]?.status, points: counted.map { $0[frozen.id] ?? 0 }, idea: ideas[frozen.id],
+                mergedInto: ideas[frozen.id]?.mergedInto.flatMap { labels[$0] })
         }
         if ballot.takesIdeas {
             let position = Dictionary(options.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -179,7 +189,7 @@ struct VotingPage {
             html +=
                 "<li data-option=\"\(esc(option.id))\"><p class=\"name\">\(text(option))</p>"
                 + (option.points.map { "<p class=\"score\">\(esc(language.fill(.pointsSoFar, "\($0)")))</p>" } ?? "")
-                + "</li>"
+                + notes(option) + "</li>"
         }
         return html + "</ul>"
     }
@@ -192,6 +202,20 @@ struct VotingPage {
         }
         if let description = option.definition?.description {
             html += "<small>\(esc(language.text(description)))</small>"
+        }
+        return html
+    }
+
+    /// Under an idea: what it was merged into, and the organisers' reply.
+    func notes(_ option: Shown) -> String {
+        var html = ""
+        if let target = option.mergedInto {
+            html += "<p class=\"note\">\(esc(language.fill(.mergedInto, target)))</p>"
+        }
+        if let reply = option.idea?.reply {
+            html +=
+                "<div class=\"reply\"><p><strong>\(esc(language(.organisersReply)))</strong></p>"
+                + "<p>\(esc(reply))</p></div>"
         }
         return html
     }
