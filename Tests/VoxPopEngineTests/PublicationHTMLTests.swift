@@ -58,12 +58,12 @@ import VoxPopTestSupport
 
     static func publication(
         _ tally: Tally, campaign: Campaign = toys, labels: [LocalizedText?]? = nil, goingOn: Int? = nil,
-        live: Bool = false
+        feedsFinal: Bool = false, live: Bool = false
     ) -> Publisher.Publication {
         let ballot = campaign.ballots[0]
         return Publisher.Publication(
             campaign: campaign.id, ballot: ballot.id, title: campaign.title, question: ballot.question,
-            labels: labels ?? ballot.options.map(\.label), goingOn: goingOn, live: live,
+            labels: labels ?? ballot.options.map(\.label), goingOn: goingOn, feedsFinal: feedsFinal, live: live,
             accent: campaign.theme?.accent, firstLanguage: ResultsLanguage.first(of: campaign), tally: tally,
             json: "{}", votes: Int(tally.ballots), auditDigest: String(repeating: "ab", count: 32))
     }
@@ -99,11 +99,13 @@ extension PublicationHTMLTests {
     }
 
     /// The quick poll's colours counted: Red 3, Blue 2, Green 1.
-    static func colours(live: Bool = false, goingOn: Int? = nil) throws -> Publisher.Publication {
+    static func colours(live: Bool = false, goingOn: Int? = nil, feedsFinal: Bool = false) throws
+        -> Publisher.Publication
+    {
         let poll = campaign("quick-poll.json")
         let tally = try count(
             .plurality, ["Red", "Blue", "Green", "Yellow"], [(3, ["Red"]), (2, ["Blue"]), (1, ["Green"])])
-        return publication(tally, campaign: poll, goingOn: goingOn, live: live)
+        return publication(tally, campaign: poll, goingOn: goingOn, feedsFinal: feedsFinal, live: live)
     }
 
     @Test func theLanguageIsTheQueryThenAcceptLanguageThenTheCampaignsFirst() {
@@ -177,10 +179,15 @@ extension PublicationHTMLTests {
         #expect(page(try Self.colours(), .sv).contains("<h2>Vinnare</h2><p class=\"w\">Röd</p>"), "labels by language")
         #expect(page(try Self.colours(), .da).contains("<h2>Vinder</h2>"))
 
-        let shortlist = page(try Self.colours(goingOn: 2))
+        let shortlist = page(try Self.colours(goingOn: 2, feedsFinal: true))
         #expect(shortlist.contains("<h2>Going on to the final</h2><ol class=\"w\"><li>Red</li><li>Blue</li></ol>"))
         #expect(!shortlist.contains("Winner"))
-        #expect(page(try Self.colours(goingOn: 2), .nb).contains("<h2>Går videre til finalen</h2>"))
+        #expect(page(try Self.colours(goingOn: 2, feedsFinal: true), .nb).contains("<h2>Går videre til finalen</h2>"))
+        // A shortlist that feeds no ballot (a product's three best names) is the top, not a final.
+        let top = page(try Self.colours(goingOn: 2))
+        #expect(top.contains("<h2>The top 2</h2><ol class=\"w\"><li>Red</li><li>Blue</li></ol>"))
+        #expect(!top.contains("final"))
+        #expect(page(try Self.colours(goingOn: 2), .sv).contains("<h2>Topp 2</h2>"))
 
         let toys = try Self.toysCount(voters: 300, seed: 4)
         let elected = page(Self.publication(toys))

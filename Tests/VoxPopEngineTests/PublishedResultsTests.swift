@@ -42,7 +42,14 @@ import VoxPopTestSupport
                 "tieBreak", "rounds",
             ])
         #expect(json["winners"] as? [String] == ["Oslo"] && json["votes"] as? Int == 7)
-        #expect(
-            harness.published("airline-summer", "nominations", "csv")?.hasPrefix("rank,option,elected,round 1") == true)
+        // The nominations' top ten go on to the final: the spreadsheet says which, not only the first.
+        let csv = try #require(harness.published("airline-summer", "nominations", "csv"))
+        #expect(csv.hasPrefix("rank,option,elected,shortlisted,round 1"))
+        let rows = csv.split(separator: "\r\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        #expect(!rows.isEmpty)
+        for row in rows { #expect(row[3] == (Int(row[0])! <= 10 ? "yes" : "no"), "\(row)") }
+        #expect(rows.filter { $0[2] == "yes" }.count == 1, "elected stays the winner")
     }
 }

@@ -25,6 +25,9 @@ public struct Publisher: Sendable {
         /// How many of the ranking go on to a final (a shortlist, or the top N another ballot
         /// takes its options from); nil when the count elects its winners.
         var goingOn: Int? = nil
+        /// Whether a ballot of the campaign takes its options from this one: only then do the
+        /// top `goingOn` go on to a final; otherwise they are simply the top.
+        var feedsFinal = false
         /// A count made now of an open ballot, not the final result.
         var live = false
         /// The campaign's accent colour, `#RRGGBB`.
@@ -58,7 +61,7 @@ public struct Publisher: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try write(publication.json + "\n", to: folder.appendingPathComponent("\(publication.ballot).json"))
         try write(
-            PublicationCSV.render(publication.tally),
+            PublicationCSV.render(publication.tally, shortlisted: publication.goingOn),
             to: folder.appendingPathComponent("\(publication.ballot).csv"))
         for language in ResultsLanguage.allCases {
             let name = Self.htmlName(ballot: publication.ballot, language, first: publication.firstLanguage)

@@ -65,7 +65,10 @@ struct ResultsView {
         let live = publication.live
         if let top = publication.goingOn {
             let going = Array(tally.ranking.prefix(top))
-            return (live ? fill(words.topSoFar, language.number(Int64(going.count))) : words.final, going)
+            let count = language.number(Int64(going.count))
+            let heading =
+                live ? fill(words.topSoFar, count) : publication.feedsFinal ? words.final : fill(words.top, count)
+            return (heading, going)
         }
         if tally.seats > 1 {
             let heading =

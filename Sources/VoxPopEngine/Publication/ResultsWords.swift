@@ -21,6 +21,8 @@ struct ResultsWords: Sendable {
     var final: String
     var leading: String
     var topSoFar: String
+    /// A shortlist that feeds no final: the top N.
+    var top: String
     var noVotes: String
     var voters: Noun
     var vote: Noun
@@ -96,7 +98,8 @@ struct ResultsWords: Sendable {
         name: "English", language: "Language", results: "Results", liveResults: "Live results",
         liveNote: "The votes so far: the result is final when voting closes.", winner: "Winner",
         elected: "Elected (%@)", seat: Noun(one: "%@ seat", other: "%@ seats"), final: "Going on to the final",
-        leading: "In the lead", topSoFar: "The top %@ so far", noVotes: "No votes have been counted yet.",
+        leading: "In the lead", topSoFar: "The top %@ so far", top: "The top %@",
+        noVotes: "No votes have been counted yet.",
         voters: Noun(one: "%@ person has voted.", other: "%@ people have voted."),
         vote: Noun(one: "%@ vote", other: "%@ votes"), point: Noun(one: "%@ point", other: "%@ points"),
         win: Noun(one: "%@ win", other: "%@ wins"), votesHeader: "Votes", pointsHeader: "Points",
@@ -135,7 +138,7 @@ struct ResultsWords: Sendable {
         name: "Svenska", language: "Språk", results: "Resultat", liveResults: "Resultat just nu",
         liveNote: "Rösterna hittills: resultatet är slutgiltigt när omröstningen stänger.", winner: "Vinnare",
         elected: "Valda (%@)", seat: Noun(one: "%@ plats", other: "%@ platser"), final: "Går vidare till finalen",
-        leading: "Leder", topSoFar: "Topp %@ hittills", noVotes: "Inga röster har räknats ännu.",
+        leading: "Leder", topSoFar: "Topp %@ hittills", top: "Topp %@", noVotes: "Inga röster har räknats ännu.",
         voters: Noun(one: "%@ person har röstat.", other: "%@ personer har röstat."),
         vote: Noun(one: "%@ röst", other: "%@ röster"), point: Noun(one: "%@ poäng", other: "%@ poäng"),
         win: Noun(one: "%@ vinst", other: "%@ vinster"), votesHeader: "Röster", pointsHeader: "Poäng",
@@ -178,7 +181,7 @@ struct ResultsWords: Sendable {
         name: "Norsk", language: "Språk", results: "Resultater", liveResults: "Resultater nå",
         liveNote: "Stemmene så langt: resultatet er endelig når avstemningen stenger.", winner: "Vinner",
         elected: "Valgt (%@)", seat: Noun(one: "%@ plass", other: "%@ plasser"), final: "Går videre til finalen",
-        leading: "Leder", topSoFar: "Topp %@ så langt", noVotes: "Ingen stemmer er telt ennå.",
+        leading: "Leder", topSoFar: "Topp %@ så langt", top: "Topp %@", noVotes: "Ingen stemmer er telt ennå.",
         voters: Noun(one: "%@ person har stemt.", other: "%@ personer har stemt."),
         vote: Noun(one: "%@ stemme", other: "%@ stemmer"), point: Noun(one: "%@ poeng", other: "%@ poeng"),
         win: Noun(one: "%@ seier", other: "%@ seire"), votesHeader: "Stemmer", pointsHeader: "Poeng",
@@ -220,7 +223,7 @@ struct ResultsWords: Sendable {
         name: "Dansk", language: "Sprog", results: "Resultater", liveResults: "Resultater lige nu",
         liveNote: "Stemmerne indtil nu: resultatet er endeligt, når afstemningen lukker.", winner: "Vinder",
         elected: "Valgt (%@)", seat: Noun(one: "%@ plads", other: "%@ pladser"), final: "Går videre til finalen",
-        leading: "Fører", topSoFar: "Top %@ indtil nu", noVotes: "Ingen stemmer er talt endnu.",
+        leading: "Fører", topSoFar: "Top %@ indtil nu", top: "Top %@", noVotes: "Ingen stemmer er talt endnu.",
         voters: Noun(one: "%@ person har stemt.", other: "%@ personer har stemt."),
         vote: Noun(one: "%@ stemme", other: "%@ stemmer"), point: Noun(one: "%@ point", other: "%@ point"),
         win: Noun(one: "%@ sejr", other: "%@ sejre"), votesHeader: "Stemmer", pointsHeader: "Point",

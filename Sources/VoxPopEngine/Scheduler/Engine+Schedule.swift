@@ -227,7 +227,8 @@ extension Engine {
             campaign: reference.campaign, ballot: reference.ballot,
             title: campaign?.title ?? LocalizedText(reference.campaign),
             question: definition?.question ?? LocalizedText(reference.ballot),
-            labels: count.optionIDs.map { fileLabels[$0] }, goingOn: feeds?.first ?? frozen?.shortlist, live: live,
+            labels: count.optionIDs.map { fileLabels[$0] }, goingOn: feeds?.first ?? frozen?.shortlist,
+            feedsFinal: !(feeds ?? []).isEmpty, live: live,
             accent: campaign?.theme?.accent, firstLanguage: ResultsLanguage.first(of: campaign), tally: count.tally,
             json: json, votes: count.votes, auditDigest: SHA256.hex(digest), withdrawn: count.withdrawn,
             actions: logged.prefix(Publisher.shownActions).reversed(), earlierActions: earlier)
