@@ -63,6 +63,11 @@ import VoxPopTestSupport
             try desk.post(base, [("ids", "middle earth"), ("ids", "<script>alert(1)</script>"), ("action", "reject")])
                 .status == 303)
         #expect(try group(api, "middle earth")?.decision?.action == "reject")
+        // A rejected group shows the votes that were judged, not a count of nothing.
+        let judged = try desk.get(base + "?q=middle").body
+        #expect(judged.contains(#"<b>1 vote</b>"#) && judged.contains("rejected") && !judged.contains("merged in -"))
+        // Over a search's few rows the bulk bar sits below them, not stuck over them.
+        #expect(judged.contains(#"<fieldset class="bulk"><legend>"#))
         #expect(try desk.post(base, [("ids", "paris"), ("action", "approve")]).status == 303)
         #expect(try group(api, "paris")?.decision?.action == "approve")
         #expect(try desk.post(base, [("ids", "paris"), ("action", "approve")], token: false).status == 403)
@@ -150,12 +155,14 @@ import VoxPopTestSupport
         #expect(ConsoleOperator.count("name=ids ", in: firstPage) == 50)
         #expect(firstPage.contains("400 groups; 1–50 shown, page 1 of 8."))
         #expect(firstPage.contains(#"<a href="\#(base)?page=2" rel="next">Next page</a>"#))
+        #expect(firstPage.contains(#"<fieldset class="bulk sticky">"#), "over 50 rows the bar stays in view")
         let second2 = try desk.get(base + "?page=2").body
         #expect(second2.contains("51–100 shown, page 2 of 8.") && second2.contains(#"rel="prev""#))
         #expect(second2.contains(#"<input type="hidden" name="page" value="2">"#), "a post comes back here")
 
         let found = try desk.get(base + "?q=LISBON").body
         #expect(found.contains("4 groups match; 1–4 shown, page 1 of 1."), "search folds case")
+        #expect(found.contains(#"<fieldset class="bulk">"#), "over four it sits below them")
         #expect(found.contains(#"<input type="hidden" name="q" value="LISBON">"#))
         #expect(try desk.get(base + "?q=zzz").body.contains("No group matches that search."))
         #expect(try desk.get(base + "?per=0").status == 400 && desk.get(base + "?page=x").status == 400)

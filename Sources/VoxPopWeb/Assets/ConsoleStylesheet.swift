@@ -52,7 +52,8 @@ enum ConsoleStylesheet {
         .meta{margin:0 0 .25rem 2rem;font-size:.95rem}\
         .tag{display:inline-block;padding:0 .4rem;border-radius:.25rem;background:#e8f0fa;color:#0b3d78;\
         font-size:.85rem;font-weight:600}.tag.bad{background:#fbe9eb;color:#7d1020}.meta .tag{display:inline}\
-        .bulk{position:sticky;bottom:0;background:#fff;border-top:2px solid #0b4f9c;padding:.5rem 0;margin-top:.5rem}\
+        .bulk{background:#fff;border-top:2px solid #0b4f9c;padding:.5rem 0;margin-top:1rem}\
+        .bulk.sticky{position:sticky;bottom:0}html:has(.bulk.sticky){scroll-padding-bottom:14rem}\
         .bulk .field{flex:1 1 14rem}fieldset{border:1px solid #c0bfbc;border-radius:.5rem;padding:.5rem .75rem;\
         margin:.75rem 0;min-width:0}legend{font-weight:600;padding:0 .25rem}\
         .scroll{overflow-x:auto;max-width:100%;margin:.5rem 0}\

@@ -110,6 +110,9 @@ extension ConsolePage {
             return html + "</section>"
         }
 
+        /// Rows on a page from which the bulk bar stays in view at the bottom.
+        static let stickyBarFrom = 8
+
         private func groups(_ base: String, open: Bool) -> String {
             let first = (review.page - 1) * view.perPage
             var html =
@@ -137,8 +140,10 @@ extension ConsolePage {
                 for label in review.options.map(\.label) + all.map(\.label) where seen.insert(label).inserted {
                     html += "<option value=\"\(esc(label))\">"
                 }
-                html +=
-                    "</datalist><fieldset class=\"bulk\"><legend>With the checked groups</legend><div class=\"row\">"
+                html// Kept in view at the bottom only over a list long enough to scroll past; over a
+                // few rows (a search) it would sit on them.
+                +=
+                    "</datalist><fieldset class=\"bulk\(review.groups.count > Self.stickyBarFrom ? " sticky" : "")\"><legend>With the checked groups</legend><div class=\"row\">"
                 html +=
                     "<div class=\"field\"><label for=\"into\">Merge into (a group or option)</label>"
                     + "<input type=\"text\" id=\"into\" name=\"into\" list=\"targets\" autocomplete=\"off\" value=\"\(esc(into))\"></div>"
@@ -162,7 +167,10 @@ extension ConsolePage {
             } else {
                 html += "<span>\(esc(group.label))</span>"
             }
-            html += "<b>\(group.total) vote\(group.total == 1 ? "" : "s")</b>"
+            // A rejected group counts nothing, but its own votes are what the operator judged.
+            let rejected = group.decision?.action == "reject"
+            let votes = rejected ? group.count : group.total
+            html += "<b>\(votes) vote\(votes == 1 ? "" : "s")</b>"
             // The label editor: this same page with `?label=`, so the link is short and relative.
             if open { html += "<a href=\"?label=\(esc(FormData.encode(group.id)))\">Label</a>" }
             html += "</div>"
@@ -170,7 +178,7 @@ extension ConsolePage {
             if group.spellings.count > 1 || group.spellings.first?.text != group.label {
                 facts.append(group.spellings.map { "\(esc($0.text)) \($0.count)" }.joined(separator: ", "))
             }
-            if group.count != group.total, group.mergedInto == nil {
+            if group.total > group.count, group.mergedInto == nil, !rejected {
                 facts.append("own \(group.count), merged in \(group.total - group.count)")
             }
             if let into = group.mergedInto {
