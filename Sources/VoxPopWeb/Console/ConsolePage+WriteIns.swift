@@ -140,7 +140,7 @@ extension ConsolePage {
                 for label in review.options.map(\.label) + all.map(\.label) where seen.insert(label).inserted {
                     html += "<option value=\"\(esc(label))\">"
                 }
-                html// Kept in view at the bottom only over a list long enough to scroll past; over a
+                html  // Kept in view at the bottom only over a list long enough to scroll past; over a
                 // few rows (a search) it would sit on them.
                 +=
                     "</datalist><fieldset class=\"bulk\(review.groups.count > Self.stickyBarFrom ? " sticky" : "")\"><legend>With the checked groups</legend><div class=\"row\">"

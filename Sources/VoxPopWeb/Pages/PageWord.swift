@@ -3,7 +3,7 @@
 /// A word with `%d` is filled by `String(format:)`, one with `{1}`, `{2}` by `PageLanguage.fill`.
 /// Refusals say what happened and what to do, and name options by their label.
 enum PageWord: Hashable, CaseIterable, Sendable {
-    case vote, thanks, receipt, alreadyVoted, notOpen, opensLater, closed, tryAgain
+    case vote, thanks, receipt, alreadyVoted, notOpen, opensLater, opensWhenConfirmed, closed, tryAgain
     case chooseOne, chooseUpTo, chooseAny, rankHint, moveUp, moveDown, scoreHint, pointsHint
     case writeIn, inviteCode, tokenMissing, results, liveResults, back, noBallots, language
     case busy
@@ -47,6 +47,12 @@ enum PageWord: Hashable, CaseIterable, Sendable {
             "Avstemningen er ikke åpen for stemmer nå.", "Afstemningen er ikke åben for stemmer nu.",
         ],
         .opensLater: ["Opens", "Öppnar", "Åpner", "Åbner"],
+        .opensWhenConfirmed: [
+            "Opens once the organisers have confirmed the options.",
+            "Öppnar när arrangörerna har bekräftat alternativen.",
+            "Åpner når arrangørene har bekreftet alternativene.",
+            "Åbner, når arrangørerne har bekræftet mulighederne.",
+        ],
         .closed: ["Closed", "Stängd", "Stengt", "Lukket"],
         .tryAgain: ["Try again", "Försök igen", "Prøv igjen", "Prøv igen"],
         .chooseOne: ["Choose one.", "Välj ett alternativ.", "Velg ett alternativ.", "Vælg én mulighed."],

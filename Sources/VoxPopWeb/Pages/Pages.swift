@@ -32,9 +32,13 @@ extension WebApp {
         let query = request.query
         let token = query.first("t").flatMap { $0.isEmpty ? nil : $0 }
         let visitor = self.visitor(request, campaign: campaign, token: token, embed: embed)
+        // A token link that does not name a voter (expired, forged, another campaign's) gets no
+        // form: the vote it would send is refused.
+        let badLink: Bool = if case .token = campaign.audience { token != nil && visitor.voter == nil } else { false }
         var page = VotingPage(
-            campaign: campaign, views: views, language: language, token: token,
+            campaign: campaign, views: views, language: language, token: badLink ? nil : token,
             media: MediaMarkup(language: language, sizes: media.sizes), embed: embed)
+        page.linkInvalid = badLink
         // A personal invite link fills the code in; whether it is one is for the vote to say.
         if case .invite = campaign.audience, let code = query.first("invite"), !code.isEmpty, code.utf8.count <= 200 {
             page.invite = code

@@ -33,6 +33,9 @@ struct VotingPage {
     var embed = false
     /// The rest of the head: link preview tags.
     var head = ""
+    /// A voter link that is no longer (or never was) valid: said at once, not after the voter
+    /// has filled the form in.
+    var linkInvalid = false
 
     enum IdeaSort: String { case points, new }
 
@@ -41,6 +44,7 @@ struct VotingPage {
         var body = embed ? "" : header()
         body += "<h1>\(esc(lang.text(campaign.title)))</h1>"
         if let description = campaign.description { body += "<p class=\"lead\">\(esc(lang.text(description)))</p>" }
+        if linkInvalid { body += "<p class=\"note error\" role=\"alert\">\(esc(lang(.linkInvalid)))</p>" }
         if views.isEmpty { body += "<p>\(esc(lang(.noBallots)))</p>" }
         for view in views { body += section(view) }
         let receipts = "/c/\(FormData.encode(campaign.id))/receipt?lang=\(lang.rawValue)"
@@ -98,6 +102,9 @@ struct VotingPage {
         if let description = ballot.description { html += "<p>\(esc(lang.text(description)))</p>" }
         let results = "/c/\(FormData.encode(campaign.id))/\(FormData.encode(ballot.id))/results?lang=\(lang.rawValue)"
         switch view.state {
+        case .scheduled where ballot.optionsFrom?.confirm == true:
+            // It opens when an operator says so: any instant shown would be a guess, or past.
+            html += "<p class=\"note\">\(esc(lang(.opensWhenConfirmed)))</p>"
         case .scheduled:
             let when = view.opens.map { PageHTML.local($0, timeZone: campaign.timeZone) } ?? "…"
             html += "<p class=\"note\">\(esc(lang(.opensLater))) \(esc(when))</p>"
