@@ -81,6 +81,21 @@ import VoxPopTestSupport
         #expect(many.body.contains("Du rangerede 21; rangér højst 20."))
     }
 
+    /// A ballot of write-ins only (the airline's nominations) asks for an answer, not a choice
+    /// from an empty list, and an empty send is told to write one.
+    @Test func aBallotOfWriteInsOnlyAsksForAnAnswer() throws {
+        let pages = try VoterPagesHarness(at: "2027-01-12T12:00Z")
+        let token = pages.token("airline-summer", voter: "ann", secretOf: "AIRLINE_VOTER_SECRET")
+        let page = pages.get("/c/airline-summer?lang=en&t=\(token)").body
+        let form = try #require(page.range(of: #"action="/c/airline-summer/nominations""#)).upperBound
+        let nominations = page[form...].components(separatedBy: "</form>")[0]
+        #expect(!nominations.contains("<legend>") && !nominations.contains("Choose one"), "\(nominations)")
+        #expect(nominations.contains(">Your answer</label>") && nominations.contains(" required"))
+        let empty = pages.post("/c/airline-summer/nominations", form: "lang=sv&t=\(token)&writeIn=")
+        #expect(empty.status == 422)
+        #expect(empty.body.contains("Skriv ditt svar och skicka sedan."))
+    }
+
     /// A field's name is whatever the sender put there, another site included: a name that is
     /// no option is refused in general words and never shown on VoxPop's page.
     @Test func aFieldNamingNoOptionIsNeverQuotedBack() throws {

@@ -9,6 +9,8 @@ import VoxPopFoundation
 struct FormRefusal: Error, Sendable, Equatable {
     enum Issue: Sendable, Equatable {
         case pickOne, pickOrWrite, pickOnlyOne
+        /// Nothing written on a ballot of write-ins only.
+        case writeFirst
         case tooManyChoices(chosen: Int, most: Int)
         case rankFirst
         case rankNumber(String)
@@ -39,6 +41,7 @@ struct FormRefusal: Error, Sendable, Equatable {
     func message(_ language: PageLanguage) -> String {
         switch issue {
         case .pickOne: language(.pickOne)
+        case .writeFirst: language(.writeFirst)
         case .pickOrWrite: language(.pickOrWrite)
         case .pickOnlyOne: language(.pickOnlyOne)
         case .tooManyChoices(let chosen, let most): language.fill(.tooManyChoices, "\(chosen)", "\(most)")
@@ -97,7 +100,9 @@ struct FormVote {
             let choices = form.values("choice").filter { !$0.isEmpty }
             if !choices.isEmpty, !writeIn.isEmpty { throw FormRefusal(.pickOrWrite) }
             if !writeIn.isEmpty, ballot.writeIns != nil { return .writeIn(writeIn) }
-            guard !choices.isEmpty else { throw FormRefusal(.pickOne) }
+            guard !choices.isEmpty else {
+                throw FormRefusal(options.isEmpty && ballot.writeIns != nil ? .writeFirst : .pickOne)
+            }
             return .choices(choices)
         case .ranking:
             var ranked: [(rank: Int, id: String)] = []

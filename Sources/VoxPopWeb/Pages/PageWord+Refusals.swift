@@ -73,6 +73,10 @@ extension PageWord {
             "«{1}» kan ikke stemmes på. Last inn siden på nytt og velg igjen.",
             "»{1}« kan der ikke stemmes på. Genindlæs siden, og vælg igen.",
         ],
+        .writeFirst: [
+            "Write your answer, then send.", "Skriv ditt svar och skicka sedan.", "Skriv svaret ditt, og send det.",
+            "Skriv dit svar, og send det.",
+        ],
         .pickOne: [
             "Choose an option, then send.", "Välj ett alternativ och skicka sedan.", "Velg et alternativ, og send så.",
             "Vælg en mulighed, og send så.",

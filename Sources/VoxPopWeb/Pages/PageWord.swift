@@ -5,7 +5,7 @@
 enum PageWord: Hashable, CaseIterable, Sendable {
     case vote, thanks, receipt, alreadyVoted, notOpen, opensLater, opensWhenConfirmed, closed, tryAgain
     case chooseOne, chooseUpTo, chooseAny, rankHint, moveUp, moveDown, scoreHint, pointsHint
-    case writeIn, inviteCode, tokenMissing, results, liveResults, back, noBallots, language
+    case writeIn, yourAnswer, inviteCode, tokenMissing, results, liveResults, back, noBallots, language
     case busy
     case suggestIdea, suggest, ideaWaits, ideaPublic, ideaExists, tooManyIdeas, underReview, planned, done, declined
     // Ranking with the script.
@@ -21,7 +21,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     case noSuchPage, resultsLater, inviteMissing, inviteWrong, linkInvalid, notReady, serverTrouble
     case formUnreadable, ruleBroken, optionGone, optionGoneNamed, pickOne, pickOrWrite, pickOnlyOne
     case tooManyChoices, rankNumber, sharedRank, tooManyRanked, pointsNumber, ratingRange, givePoints
-    case writeInLong, writeInPlain, ideasClosed, fromAnotherSite, ideaShut
+    case writeInLong, writeInPlain, ideasClosed, fromAnotherSite, ideaShut, writeFirst
 
     static let texts: [PageWord: [String]] = basics.merging(refusals) { first, _ in first }
 
@@ -81,6 +81,7 @@ enum PageWord: Hashable, CaseIterable, Sendable {
             "Or write your own", "Eller skriv ett eget förslag", "Eller skriv ditt eget forslag",
             "Eller skriv dit eget forslag",
         ],
+        .yourAnswer: ["Your answer", "Ditt svar", "Svaret ditt", "Dit svar"],
         .inviteCode: ["Your invite code", "Din inbjudningskod", "Invitasjonskoden din", "Din invitationskode"],
         .tokenMissing: [
             "Open this page from the link you were sent to vote.",

@@ -18,6 +18,8 @@ extension VotingPage {
         if vote != nil { html += "<p class=\"note\">\(esc(lang(.currentVote)))</p>" }
         let options = shown(view)
         let field = { (index: Int) in "\(ballot.id)-\(index)" }
+        // A ballot of write-ins only (nominations): a text field, no empty list to choose from.
+        let writeOnly = options.isEmpty && ballot.writeIns != nil
         let zoom = options.contains { $0.definition?.media?.kind == .image }
         let list = "<ul class=\"options\"" + (zoom ? " data-close=\"\(esc(lang(.close)))\">" : ">")
         var footer = ""
@@ -36,6 +38,7 @@ extension VotingPage {
                 limit = " data-max=\"\(most)\" data-words=\"\(esc(words))\""
                 footer = "<p class=\"summary\"></p>"
             }
+            if writeOnly { break }
             html += "<fieldset\(limit)><legend>\(esc(hint))</legend>" + list
             for (index, option) in options.enumerated() {
                 let input =
@@ -115,8 +118,8 @@ extension VotingPage {
         {
             let written: String = if case .writeIn(let text)? = vote { " value=\"\(esc(text))\"" } else { "" }
             html +=
-                "<p class=\"field\"><label for=\"\(esc(ballot.id))-write-in\">\(esc(lang(.writeIn)))</label>"
-                + "<input type=\"text\" name=\"writeIn\" id=\"\(esc(ballot.id))-write-in\" maxlength=\"\(policy.maxLength)\" autocomplete=\"off\"\(written)></p>"
+                "<p class=\"field\"><label for=\"\(esc(ballot.id))-write-in\">\(esc(lang(writeOnly ? .yourAnswer : .writeIn)))</label>"
+                + "<input type=\"text\" name=\"writeIn\" id=\"\(esc(ballot.id))-write-in\" maxlength=\"\(policy.maxLength)\" autocomplete=\"off\"\(writeOnly ? " required" : "")\(written)></p>"
         }
         if case .invite = campaign.audience { html += inviteField("\(ballot.id)-invite") }
         return html
