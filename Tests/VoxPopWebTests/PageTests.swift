@@ -86,11 +86,19 @@ import VoxPopTestSupport
         #expect(
             try fetch(api, "POST", "/c/candidate-hires/shortlist", form: "choice=amir-haddad&invite=NOPE").status == 403
         )
-        // A refusal's way back keeps the code, so a voter from a personal link need not type it.
+        // A refusal shows the form again as sent: the choices ticked, the code still in its field.
         let tooMany = try fetch(
             api, "POST", "/c/candidate-hires/shortlist",
             form: "choice=amir-haddad&choice=sofie-lunde&choice=jonas-berg&choice=maria-nguyen&invite=+AB12-CD34+")
-        #expect(tooMany.body.contains(#"href="/c/candidate-hires?lang=en&amp;invite=AB12-CD34""#), "\(tooMany.body)")
+        #expect(tooMany.status == 422 && pageAlert(tooMany.body)?.contains("choose at most 3") == true)
+        #expect(tooMany.body.contains(#"name="invite" id="shortlist-invite" required"#))
+        #expect(tooMany.body.contains(#"value=" AB12-CD34 ">"#), "the code as typed")
+        for id in ["amir-haddad", "sofie-lunde", "jonas-berg", "maria-nguyen"] {
+            #expect(
+                tooMany.body.range(of: #"value="\#(id)" id="shortlist-\d" checked>"#, options: .regularExpression)
+                    != nil,
+                "\(id)")
+        }
 
         // The drawings: a ranking from the rank selects.
         try api.at("2027-04-07T12:00Z")
@@ -103,7 +111,10 @@ import VoxPopTestSupport
             api, "POST", "/c/drawings-to-toys/toys", form: "t=\(parent)&rank-\(ids[0])=1&rank-\(ids[1])=1")
         #expect(tie.status == 422)
         #expect(tie.body.contains("both have rank 1. Give each option its own number."))
-        #expect(!tie.body.contains("drawing-0"), "options are named by label, never by id")
+        #expect(pageAlert(tie.body)?.contains("drawing-0") == false, "options are named by label, never by id")
+        #expect(
+            tie.body.contains(#"name="rank-\#(ids[0])" "#) && tie.body.contains(#"min="1" value="1">"#),
+            "the ranks typed are there again")
         let ranked = try fetch(
             api, "POST", "/c/drawings-to-toys/toys",
             form: "t=\(parent)&rank-\(ids[2])=1&rank-\(ids[0])=2&rank-\(ids[1])=&rank-\(ids[3])=3")

@@ -50,6 +50,8 @@ final class WebHarness {
         }
         /// The last part of a problem's type.
         var problem: String? { problemType(json) }
+        /// What a page says at its top (`role="alert"`): a refused post's reason.
+        var alert: String? { pageAlert(body) }
     }
 
     /// One request, as the parser would hand it over from `peer`.
@@ -100,4 +102,12 @@ final class WebHarness {
         engines.at(instant)
         try engine.tick()
     }
+}
+
+/// What a page says at its top (`role="alert"`): a refused post's reason.
+func pageAlert(_ body: String) -> String? {
+    guard let start = body.range(of: #"role="alert">"#)?.upperBound,
+        let end = body[start...].range(of: "</p>")?.lowerBound
+    else { return nil }
+    return String(body[start..<end])
 }

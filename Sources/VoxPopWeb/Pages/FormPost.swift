@@ -75,11 +75,16 @@ struct FormPost: Sendable {
     /// The answer page for a refused vote or idea, in the page's words.
     func answer(_ app: WebApp, _ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }) -> HTTPResponse
     {
+        answer(
+            app, status: problem.status, message(problem, labels: labels), receipt: problem.receipt,
+            headers: problem.headers.filter { $0.name != "WWW-Authenticate" })
+    }
+
+    /// What a refused vote or idea is told, in the page's words.
+    func message(_ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }) -> String {
         let context = PageProblem.Context(
             audience: campaign.audience, label: labels,
             maxLength: definition.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)
-        return answer(
-            app, status: problem.status, PageProblem.message(problem, language, context), receipt: problem.receipt,
-            headers: problem.headers.filter { $0.name != "WWW-Authenticate" })
+        return PageProblem.message(problem, language, context)
     }
 }

@@ -24,13 +24,23 @@ extension WebApp {
     /// `GET /c/{campaign}` and `GET /c/{campaign}/embed`. Runs on a worker: a returning voter's
     /// current vote and an idea forum's live points are read from the store.
     func votingPage(_ request: WebRequest, embed: Bool = false) throws -> HTTPResponse {
+        let query = request.query
+        return try votingPage(
+            request, embed: embed, token: query.first("t"), invite: query.first("invite"), sort: query.first("sort"))
+    }
+
+    /// The voting page for the link's token and invite code; with `refill`, a refused post's
+    /// page: what was sent filled back in and why it was refused, answered with `status`.
+    func votingPage(
+        _ request: WebRequest, embed: Bool, token: String?, invite: String?, sort: String?,
+        refill: VotingPage.Refill? = nil, status: Int = 200, headers: [(name: String, value: String)] = []
+    ) throws -> HTTPResponse {
         let id = request[0]
         guard let campaign = engine.campaign(id), let views = engine.ballotViews(campaign: id) else {
             throw Problem(.unknownCampaign, "no campaign \(id)")
         }
         let language = request.language
-        let query = request.query
-        let token = query.first("t").flatMap { $0.isEmpty ? nil : $0 }
+        let token = token.flatMap { $0.isEmpty ? nil : $0 }
         let visitor = self.visitor(request, campaign: campaign, token: token, embed: embed)
         // A token link that does not name a voter (expired, forged, another campaign's) gets no
         // form: the vote it would send is refused.
@@ -39,8 +49,9 @@ extension WebApp {
             campaign: campaign, views: views, language: language, token: badLink ? nil : token,
             media: MediaMarkup(language: language, sizes: media.sizes), embed: embed)
         page.linkInvalid = badLink
+        page.refill = refill
         // A personal invite link fills the code in; whether it is one is for the vote to say.
-        if case .invite = campaign.audience, let code = query.first("invite"), !code.isEmpty, code.utf8.count <= 200 {
+        if case .invite = campaign.audience, let code = invite, !code.isEmpty, code.utf8.count <= 200 {
             page.invite = code
         }
         for view in views where view.state == .open {
@@ -58,12 +69,12 @@ extension WebApp {
                 page.points[ballot.id] = try livePoints(campaign: id, view)
             }
         }
-        let sort = query.first("sort").flatMap(VotingPage.IdeaSort.init(rawValue:))
+        let sort = sort.flatMap(VotingPage.IdeaSort.init(rawValue:))
         page.sort = sort ?? (page.points.isEmpty ? .new : .points)
         page.head = linkPreview(campaign, language: language, request)
         return html(
-            200, page.render(), headers: visitor.cookie.map { [("Set-Cookie", $0)] } ?? [], campaign: campaign,
-            embed: embed)
+            status, page.render(), headers: (visitor.cookie.map { [("Set-Cookie", $0)] } ?? []) + headers,
+            campaign: campaign, embed: embed)
     }
 
     /// Who is looking at a voting page, as far as the page can tell before a vote: the voter of a
@@ -207,14 +218,52 @@ extension WebApp {
             vote = try reader.vote(from: post.form)
         } catch {
             metrics.voteRefused(error.problem.type)
-            return respond(post.answer(self, status: error.problem.status, error.message(post.language)))
+            let message = error.message(post.language)
+            // The page reads the store (the current vote, live points): on a worker, never on
+            // the loop or the writer that answered.
+            let queued = workers.submit { [self] in respond(refusedPage(post, request, error.problem, message: message))
+            }
+            if !queued { respond(post.answer(self, status: error.problem.status, message)) }
+            return
         }
         cast(vote, ballot: post.ballot, campaign: post.campaign, post.credentials) { [self] result in
             switch result {
             case .success(let accepted):
                 respond(post.answer(self, status: 201, post.language(.thanks), receipt: accepted.receipt))
+            case .failure(let problem) where Self.putRightInTheForm(problem):
+                let message = post.message(problem, labels: reader.label)
+                let queued = workers.submit { [self] in respond(refusedPage(post, request, problem, message: message)) }
+                if !queued { respond(post.answer(self, problem, labels: reader.label)) }
             case .failure(let problem): respond(post.answer(self, problem, labels: reader.label))
             }
+        }
+    }
+
+    /// Refusals the voter puts right in the form (a rule, a code, an option gone, a moment's
+    /// wait): shown on the voting page with what was sent filled back in. The rest (already
+    /// voted, closed, the server's trouble) get the answer page.
+    static func putRightInTheForm(_ problem: Problem) -> Bool {
+        switch problem.type {
+        case .invalidChoices, .refused, .unknownOption, .missingCredential, .badCredential, .notEligible,
+            .rateLimited, .invalidIdea, .duplicateIdea, .malformedBody:
+            true
+        default: false
+        }
+    }
+
+    /// The voting page again after a refused post: what was sent filled back in, the refusal
+    /// at the top, the refusal's status. Falls back to the answer page should the page fail.
+    func refusedPage(
+        _ post: FormPost, _ request: WebRequest, _ problem: Problem, message: String, suggestion: Bool = false
+    ) -> HTTPResponse {
+        let refill = VotingPage.Refill(ballot: post.ballot, suggestion: suggestion, form: post.form, message: message)
+        let headers = problem.headers.filter { $0.name != "WWW-Authenticate" }
+        do {
+            return try votingPage(
+                request, embed: post.embed, token: post.form.first("t"), invite: post.form.first("invite"), sort: nil,
+                refill: refill, status: problem.status, headers: headers)
+        } catch {
+            return post.answer(self, status: problem.status, message, headers: headers)
         }
     }
 
@@ -233,7 +282,10 @@ extension WebApp {
                 language: post.language)
             // An idea still waiting for a moderator has no public label: it is the one just typed.
             let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return post.answer(self, problem, labels: { reader.label($0) ?? typed })
+            let labels = { reader.label($0) ?? typed }
+            guard Self.putRightInTheForm(problem) else { return post.answer(self, problem, labels: labels) }
+            return refusedPage(
+                post, request, problem, message: post.message(problem, labels: labels), suggestion: true)
         }
     }
 

@@ -14,7 +14,9 @@ extension VotingPage {
             "<form method=\"post\" action=\"\(esc(action))\"><input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
         if let token { html += "<input type=\"hidden\" name=\"t\" value=\"\(esc(token))\">" }
         if embed { html += "<input type=\"hidden\" name=\"embed\" value=\"1\">" }
-        let vote = current[ballot.id]
+        // What a refused post sent, to fill back in; else the returning voter's current vote.
+        let sent = refill.flatMap { $0.ballot == ballot.id && !$0.suggestion ? $0.form : nil }
+        let vote = sent == nil ? current[ballot.id] : nil
         if vote != nil { html += "<p class=\"note\">\(esc(lang(.currentVote)))</p>" }
         let options = shown(view)
         let field = { (index: Int) in "\(ballot.id)-\(index)" }
@@ -26,7 +28,10 @@ extension VotingPage {
         switch ballot.method.ballotShape {
         case .single, .approval:
             let single = ballot.method.ballotShape == .single
-            let chosen: Set<String> = if case .choices(let ids)? = vote { Set(ids) } else { [] }
+            let chosen: Set<String> =
+                if let sent { Set(sent.values("choice")) } else if case .choices(let ids)? = vote { Set(ids) } else {
+                    []
+                }
             let hint =
                 single
                 ? lang(.chooseOne)
@@ -48,9 +53,14 @@ extension VotingPage {
             html += "</ul></fieldset>"
         case .ranking:
             let most = min(ballot.maxChoices ?? options.count, options.count)
-            let ranks: [String: Int] =
-                if case .choices(let ids)? = vote {
-                    Dictionary(ids.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+            let ranks: [String: String] =
+                if let sent {
+                    sent.fields.reduce(into: [:]) { ranks, field in
+                        guard field.name.hasPrefix("rank-"), !field.value.isEmpty else { return }
+                        ranks[String(field.name.dropFirst(5))] = field.value
+                    }
+                } else if case .choices(let ids)? = vote {
+                    Dictionary(ids.enumerated().map { ($1, "\($0 + 1)") }, uniquingKeysWith: { first, _ in first })
                 } else { [:] }
             // The script's words, in the page's language, in the order it reads them.
             let words: [PageWord] = [
@@ -64,7 +74,7 @@ extension VotingPage {
             for (index, option) in options.enumerated() {
                 // A number field, not a select: a select per option of 1...N would grow the page
                 // with the square of the options.
-                let value = ranks[option.id].map { " value=\"\($0)\"" } ?? ""
+                let value = ranks[option.id].map { " value=\"\(esc($0))\"" } ?? ""
                 let input =
                     "<input type=\"number\" name=\"rank-\(esc(option.id))\" id=\"\(esc(field(index)))\" min=\"1\"\(value)>"
                 html += row(option, field: field(index), after: input)
@@ -73,7 +83,10 @@ extension VotingPage {
             footer = "<p class=\"summary\"></p>"
         case .ratings:
             let top = ballot.maxScore ?? 5
-            let given: [String: Int] = if case .points(let points)? = vote { points } else { [:] }
+            let given: [String: Int] =
+                if let sent { Self.numbers(sent, prefix: "score-") } else if case .points(let points)? = vote {
+                    points
+                } else { [:] }
             html += "<fieldset><legend>\(esc(String(format: lang(.scoreHint), top)))</legend>" + list
             for (index, option) in options.enumerated() {
                 let select =
@@ -87,7 +100,10 @@ extension VotingPage {
             html += "</ul></fieldset>"
         case .points:
             let budget = ballot.budget ?? 10
-            var given: [String: Int] = if case .points(let points)? = vote { points } else { [:] }
+            var given: [String: Int] =
+                if let sent { Self.numbers(sent, prefix: "points-") } else if case .points(let points)? = vote {
+                    points
+                } else { [:] }
             // A returning voter's points on an idea merged since go to the idea it joined (as the
             // count has them); on a declined one they are free to give again.
             for option in options where option.isShut {
@@ -116,20 +132,31 @@ extension VotingPage {
         }
         if let policy = ballot.writeIns, ballot.method.ballotShape == .single || ballot.method.ballotShape == .approval
         {
-            let written: String = if case .writeIn(let text)? = vote { " value=\"\(esc(text))\"" } else { "" }
+            let text: String? =
+                if let sent { sent.first("writeIn") } else if case .writeIn(let text)? = vote { text } else { nil }
+            let written = text.flatMap { $0.isEmpty ? nil : " value=\"\(esc($0))\"" } ?? ""
             html +=
                 "<p class=\"field\"><label for=\"\(esc(ballot.id))-write-in\">\(esc(lang(writeOnly ? .yourAnswer : .writeIn)))</label>"
                 + "<input type=\"text\" name=\"writeIn\" id=\"\(esc(ballot.id))-write-in\" maxlength=\"\(policy.maxLength)\" autocomplete=\"off\"\(writeOnly ? " required" : "")\(written)></p>"
         }
-        if case .invite = campaign.audience { html += inviteField("\(ballot.id)-invite") }
+        if case .invite = campaign.audience { html += inviteField("\(ballot.id)-invite", sent: sent?.first("invite")) }
         return html
             + "<div class=\"actions\">\(footer)<button type=\"submit\">\(esc(lang(.vote)))</button></div></form>"
     }
 
-    private func inviteField(_ id: String) -> String {
+    private func inviteField(_ id: String, sent: String? = nil) -> String {
         "<p class=\"field\"><label for=\"\(esc(id))\">\(esc(language(.inviteCode)))</label>"
             + "<input type=\"text\" name=\"invite\" id=\"\(esc(id))\" required autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\""
-            + (invite.map { " value=\"\(esc($0))\"" } ?? "") + "></p>"
+            + ((sent ?? invite).map { " value=\"\(esc($0))\"" } ?? "") + "></p>"
+    }
+
+    /// The whole numbers a refused form gave under `prefix` (what is no number is left out).
+    private static func numbers(_ form: FormData, prefix: String) -> [String: Int] {
+        form.fields.reduce(into: [:]) { numbers, field in
+            guard field.name.hasPrefix(prefix), let value = Int(field.value.trimmingCharacters(in: .whitespaces))
+            else { return }
+            numbers[String(field.name.dropFirst(prefix.count))] = value
+        }
     }
 
     /// An idea forum's second form: a new idea, posted to `/c/{campaign}/{ballot}/suggest`.
@@ -141,10 +168,12 @@ extension VotingPage {
             "<form method=\"post\" action=\"\(esc(action))\" class=\"suggest\"><input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">"
         if let token { html += "<input type=\"hidden\" name=\"t\" value=\"\(esc(token))\">" }
         if embed { html += "<input type=\"hidden\" name=\"embed\" value=\"1\">" }
+        let sent = refill.flatMap { $0.ballot == ballot.id && $0.suggestion ? $0.form : nil }
+        let typed = sent?.first("idea").map { " value=\"\(esc($0))\"" } ?? ""
         html +=
             "<p class=\"field\"><label for=\"\(esc(id))\">\(esc(lang(.suggestIdea)))</label>"
-            + "<input type=\"text\" name=\"idea\" id=\"\(esc(id))\" maxlength=\"\(ballot.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)\" required autocomplete=\"off\"></p>"
-        if case .invite = campaign.audience { html += inviteField("\(id)-invite") }
+            + "<input type=\"text\" name=\"idea\" id=\"\(esc(id))\" maxlength=\"\(ballot.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)\" required autocomplete=\"off\"\(typed)></p>"
+        if case .invite = campaign.audience { html += inviteField("\(id)-invite", sent: sent?.first("invite")) }
         return html + "<div class=\"actions\"><button type=\"submit\">\(esc(lang(.suggest)))</button></div></form>"
     }
 

@@ -37,6 +37,16 @@ struct VotingPage {
     /// has filled the form in.
     var linkInvalid = false
 
+    /// A refused post shown again: the ballot it was for, whether it was the idea form, what
+    /// was sent (filled back in, so 20 typed ranks are not lost) and why it was refused.
+    struct Refill {
+        var ballot: String
+        var suggestion = false
+        var form: FormData
+        var message: String
+    }
+    var refill: Refill?
+
     enum IdeaSort: String { case points, new }
 
     func render() -> String {
@@ -45,6 +55,7 @@ struct VotingPage {
         body += "<h1>\(esc(lang.text(campaign.title)))</h1>"
         if let description = campaign.description { body += "<p class=\"lead\">\(esc(lang.text(description)))</p>" }
         if linkInvalid { body += "<p class=\"note error\" role=\"alert\">\(esc(lang(.linkInvalid)))</p>" }
+        if let refill { body += "<p class=\"note error\" role=\"alert\">\(esc(refill.message))</p>" }
         if views.isEmpty { body += "<p>\(esc(lang(.noBallots)))</p>" }
         for view in views { body += section(view) }
         let receipts = "/c/\(FormData.encode(campaign.id))/receipt?lang=\(lang.rawValue)"
