@@ -13,6 +13,7 @@ public final class WebApp: HTTPHandler, Sendable {
     let identity: VoterIdentity
     let metrics = Metrics()
     let rates = VoteRates()
+    let mintedBatches = MintedBatches()
     /// Who may use the operator API and the console.
     let operators: Operators
     /// Console cookies always carry `Secure` (`VOXPOP_SECURE_COOKIES=1`: the server is behind

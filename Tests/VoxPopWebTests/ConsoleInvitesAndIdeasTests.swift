@@ -104,6 +104,30 @@ import VoxPopTestSupport
         #expect(try api.engine.operatorLog().contains { $0.action == "invites" && $0.detail == "7 codes minted" })
     }
 
+    /// The mint form carries a batch id of its own: posting it again (a reload of the answer,
+    /// a double click) shows the same codes instead of minting another batch.
+    @Test func aReloadedMintShowsTheSameCodes() throws {
+        let api = try APIHarness(at: "2027-03-02T12:00Z")
+        let desk = try ConsoleOperator(api)
+        let base = "/admin/c/candidate-hires/invites"
+        let page = try desk.get(base).body
+        let batch = try #require(ConsoleOperator.values(after: #"name="batch" value=""#, in: page).first)
+            .prefix { $0 != "\"" }
+        #expect(batch.count == 32)
+        let codes = { (answer: ConsoleOperator.Answer) in
+            ConsoleOperator.values(after: "<li><code>", in: answer.body).map { String($0.prefix { $0 != "<" }) }
+        }
+        let first = try desk.post(base, [("batch", String(batch)), ("count", "4"), ("as", "page")])
+        let again = try desk.post(base, [("batch", String(batch)), ("count", "4"), ("as", "page")])
+        #expect(first.status == 201 && codes(first).count == 4 && codes(again) == codes(first))
+        #expect(try api.engine.inviteCounts(campaign: "candidate-hires").total == 4, "minted once")
+        let fresh = try desk.get(base).body
+        #expect(!fresh.contains(#"value="\#(batch)""#), "each form its own batch")
+        let other = try desk.post(base, [("count", "4"), ("as", "page")])
+        #expect(codes(other).count == 4 && Set(codes(other)).isDisjoint(with: codes(first)))
+        #expect(try api.engine.inviteCounts(campaign: "candidate-hires").total == 8)
+    }
+
     @Test func ideasListPendingFirstFilterAndTakeStatusesMergesAndReplies() throws {
         let api = try APIHarness(at: "2027-01-12T12:00Z")
         let engine = api.engine

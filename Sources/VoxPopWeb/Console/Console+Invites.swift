@@ -26,7 +26,14 @@ extension WebApp {
         guard text.utf8.count <= 6, let count = Int(text), (1...10_000).contains(count) else {
             throw Problem(.malformedBody, "Mint 1 to 10,000 codes at a time.")
         }
-        let codes = try engine.mintInvites(campaign: campaign, count: count, by: session.operatorName)
+        // A form's batch id makes a repeated post (a reload of the answer) show the same codes.
+        let batch = form.first("batch").flatMap { $0.utf8.count == 32 ? $0 : nil }
+        let mint = { [engine] in try engine.mintInvites(campaign: campaign, count: count, by: session.operatorName) }
+        let codes =
+            try batch.map {
+                try mintedBatches.codes(
+                    for: "\(session.formToken)|\(campaign)|\($0)|\(count)", now: clock.now, mint: mint)
+            } ?? mint()
         let origin = Self.origin(of: request, secure: secureCookies)
         let links = codes.map { origin + Self.inviteLink(campaign, $0) }
         if form.first("as") == "csv" {

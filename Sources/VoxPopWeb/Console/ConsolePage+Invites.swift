@@ -14,7 +14,10 @@ extension ConsolePage {
         body += "<h2>Mint codes</h2>"
         body +=
             "<p>Each code is a voter's one vote: 26 letters and digits, read aloud or retyped in any case. Its personal link fills it in: <code>/c/\(esc(campaign))?invite=CODE</code>.</p>"
-        body += "<form method=\"post\" action=\"\(esc(base))/invites\">\(token(formToken))<div class=\"row\">"
+        // A batch id of its own: posting this form again (a reload) shows the same codes.
+        body +=
+            "<form method=\"post\" action=\"\(esc(base))/invites\">\(token(formToken))"
+            + "<input type=\"hidden\" name=\"batch\" value=\"\(WebApp.newVoterID())\"><div class=\"row\">"
         body += "<div class=\"field\"><label for=\"count\">How many codes (1 to 10,000)</label>"
         body +=
             "<input type=\"number\" id=\"count\" name=\"count\" min=\"1\" max=\"10000\" value=\"100\" required inputmode=\"numeric\"></div>"
