@@ -110,6 +110,40 @@ import VoxPopTestSupport
         #expect(again.status == 201, "the page's own form, as filled in, is taken")
     }
 
+    /// Merged into an idea that was merged in turn: the points are shown where the count has
+    /// them, at the end of the chain; and a post's numbers, any whole number at all, for a merged
+    /// idea are refused, never added up (Int.max there once stopped the server).
+    @Test func aChainOfMergesAndHugeNumbersForAMergedIdea() throws {
+        let pages = try VoterPagesHarness()
+        let engine = pages.engine
+        var ids: [String] = []
+        for text in ["Chain A", "Chain B"] {
+            let idea = try engine.suggest(campaign: "idea-forum", ballot: "ideas", voter: .token("bo"), text: text)
+                .get()
+            _ = try engine.setIdeaStatus(campaign: "idea-forum", ballot: "ideas", id: idea.id, status: .underReview)
+            ids.append(idea.id)
+        }
+        let token = pages.token("idea-forum", voter: "ivy", secretOf: "IDEAS_VOTER_SECRET")
+        #expect(
+            pages.post("/c/idea-forum/ideas", form: "t=\(token)&points-\(ids[0])=4&points-\(ids[1])=2").status == 201)
+        _ = try engine.mergeIdea(campaign: "idea-forum", ballot: "ideas", id: ids[0], into: ids[1])
+        _ = try engine.mergeIdea(campaign: "idea-forum", ballot: "ideas", id: ids[1], into: "shared-lists")
+        let page = pages.get("/c/idea-forum?lang=en&t=\(token)").body
+        #expect(
+            page.range(
+                of: #"name="points-shared-lists" id="ideas-\d" min="0" max="10" value="6">"#,
+                options: .regularExpression)
+                != nil, "4 and 2 points, both at the end of the chain")
+        #expect(page.components(separatedBy: "Merged into “Share a list with my household”").count == 3)
+
+        for huge in ["9223372036854775807", "-9223372036854775808", "-1"] {
+            let answer = pages.post(
+                "/c/idea-forum/ideas", form: "lang=en&t=\(token)&points-\(ids[0])=\(huge)&points-shared-lists=1")
+            #expect(answer.status == 422, "\(huge)")
+        }
+        #expect(pages.get("/healthz").status == 200 || pages.get("/c/idea-forum").status == 200, "still serving")
+    }
+
     @Test func thePointsLeftRefuseAnOverspentVoteInThePagesWords() throws {
         let pages = try VoterPagesHarness()
         let page = pages.get(

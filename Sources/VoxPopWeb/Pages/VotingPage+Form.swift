@@ -104,13 +104,15 @@ extension VotingPage {
                 if let sent { Self.numbers(sent, prefix: "points-") } else if case .points(let points)? = vote {
                     points
                 } else { [:] }
-            // A returning voter's points on an idea merged since go to the idea it joined (as the
-            // count has them); on a declined one they are free to give again.
+            // A returning voter's points on an idea merged since go to the idea it joined, at the
+            // end of the chain (as the count has them); on a declined one they are free to give
+            // again. A refused post's numbers are the sender's, any Int: only its own are shown.
             for option in options where option.isShut {
-                guard let points = given.removeValue(forKey: option.id),
-                    let target = option.idea?.mergedInto, options.contains(where: { $0.id == target && !$0.isShut })
+                guard let points = given.removeValue(forKey: option.id), sent == nil,
+                    let target = option.mergedTarget, options.contains(where: { $0.id == target && !$0.isShut })
                 else { continue }
-                given[target] = min(budget, (given[target] ?? 0) + points)
+                let (sum, overflow) = max(0, given[target] ?? 0).addingReportingOverflow(max(0, points))
+                given[target] = overflow ? budget : min(budget, sum)
             }
             let words = [lang(.pointsLeft), lang(.overspent)]
             html +=

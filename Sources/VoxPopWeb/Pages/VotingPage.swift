@@ -153,7 +153,9 @@ struct VotingPage {
         var points: Int?
         /// An idea forum's idea: whether it takes points, what it was merged into, the reply.
         var idea: Idea?
-        /// The label of the idea it was merged into.
+        /// The idea it was merged into, at the end of a chain of merges (where its points count),
+        /// and that idea's label.
+        var mergedTarget: String?
         var mergedInto: String?
 
         /// Shown, but taking no more points: declined, or merged into another idea.
@@ -169,11 +171,19 @@ struct VotingPage {
             ballot.options.first { $0.id == frozen.id }.map { language.text($0.label) } ?? frozen.label
         }
         let labels = Dictionary(view.options.map { ($0.id, label($0)) }, uniquingKeysWith: { first, _ in first })
+        // A merge into an idea merged since counts at the end of the chain, as the count has it.
+        let target = { (id: String) -> String? in
+            var next = ideas[id]?.mergedInto
+            var seen: Set<String> = [id]
+            while let step = next, let further = ideas[step]?.mergedInto, seen.insert(step).inserted { next = further }
+            return next
+        }
         var options = view.options.map { frozen in
-            Shown(
+            let merged = target(frozen.id)
+            return Shown(
                 id: frozen.id, definition: ballot.options.first { $0.id == frozen.id }, label: label(frozen),
                 status: ideas[frozen.id]?.status, points: counted.map { $0[frozen.id] ?? 0 }, idea: ideas[frozen.id],
-                mergedInto: ideas[frozen.id]?.mergedInto.flatMap { labels[$0] })
+                mergedTarget: merged, mergedInto: merged.flatMap { labels[$0] })
         }
         if ballot.takesIdeas {
             let position = Dictionary(options.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
