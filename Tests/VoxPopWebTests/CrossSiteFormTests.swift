@@ -15,6 +15,7 @@ import Testing
             ["Origin": "https://evil.example"],
             ["Origin": "http://voxpop.test.evil.example"],
             ["Origin": "http://evil.example/voxpop.test"],
+            ["Origin": "null"],
         ]
         for headers in refused {
             let answer = web.post("/c/quick-poll/colour", form: "choice=blue&lang=sv", headers: headers)
@@ -36,15 +37,14 @@ import Testing
     }
 
     /// Its own pages' posts (same-origin, or same-site from a brand's sibling host), a browser
-    /// that sends no Sec-Fetch-Site (Origin null under VoxPop's no-referrer policy, or its own
-    /// host) and clients that send neither (curl) are all taken.
+    /// that sends no Sec-Fetch-Site but its own host as Origin, and clients that send neither
+    /// (curl) are all taken. The pages' referrer policy lets their posts carry that origin.
     @Test func postsFromThisSiteAndPlainClientsAreTaken() throws {
         let web = try WebHarness(at: "2027-05-01T10:00Z")
         let taken: [[String: String]] = [
             ["Sec-Fetch-Site": "same-origin", "Origin": "null"],
             ["Sec-Fetch-Site": "same-site", "Origin": "https://www.voxpop.test"],
             ["Sec-Fetch-Site": "none"],
-            ["Origin": "null"],
             ["Origin": "http://voxpop.test"],
             ["Origin": "HTTP://VOXPOP.TEST"],
             [:],
@@ -55,5 +55,7 @@ import Testing
         }
         let results = web.send("GET", "/v1/campaigns/quick-poll/ballots/colour/results")
         #expect(results.json["votes"] as? Int == taken.count)
+        let page = web.send("GET", "/c/quick-poll")
+        #expect(page.header("Referrer-Policy") == "same-origin" && page.body.contains(#"content="same-origin""#))
     }
 }

@@ -16,7 +16,7 @@ enum PageHTML {
         <!DOCTYPE html>
         <html lang="\(escape(language))"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="same-origin">
         <title>\(escape(title))</title>
         <link rel="stylesheet" href="\(WebAssets.stylesheet.path)">\(head)\(script ? "<script src=\"\(WebAssets.script.path)\" defer></script>" : "")</head>
         <body><main>

@@ -25,7 +25,10 @@ extension WebApp {
             status: status,
             headers: [
                 ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
-                ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"),
+                // same-origin, not no-referrer: the page's own form posts then carry a real
+                // Origin (no-referrer made it `null`, which another site can send too), and a
+                // link to another site still gets no Referer, so no token leaks.
+                ("Referrer-Policy", "same-origin"), ("X-Content-Type-Options", "nosniff"),
                 ("Content-Security-Policy", policy),
             ] + headers, body: Array(body.utf8))
     }

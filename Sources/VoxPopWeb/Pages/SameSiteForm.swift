@@ -6,15 +6,15 @@ import VoxPopHTTP
 ///
 /// `Sec-Fetch-Site: cross-site` is refused (same-site stays allowed: a brand's page on a sibling
 /// host may post to its own VoxPop). A browser that does not send that header is judged by
-/// `Origin`: refused when it names another host. `Origin: null` is allowed, since VoxPop's own
-/// pages send their forms with `Referrer-Policy: no-referrer`, which makes a POST's origin null;
-/// no header at all (curl, old browsers) is allowed too, and the voter's credentials still decide.
+/// `Origin`: refused when it names another host, or is `null` (what a page with no-referrer or a
+/// sandboxed frame sends; VoxPop's own pages, `Referrer-Policy: same-origin`, send their origin).
+/// No header at all (curl, very old browsers) is allowed, and the voter's credentials decide.
 enum SameSiteForm {
     static func allows(_ request: HTTPRequest) -> Bool {
         if let site = request.header("Sec-Fetch-Site") {
             return !HTTPRequest.equalIgnoringASCIICase(site.utf8, "cross-site".utf8)
         }
-        guard let origin = request.header("Origin"), origin != "null" else { return true }
+        guard let origin = request.header("Origin") else { return true }
         guard let host = request.header("Host") else { return false }
         let authority = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first
         return authority.map { HTTPRequest.equalIgnoringASCIICase($0.utf8, host.utf8) } ?? false
