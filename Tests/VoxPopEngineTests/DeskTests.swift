@@ -303,6 +303,14 @@ import VoxPopTestSupport
         #expect(throws: EngineError.self) {
             try engine.setIdeaStatus(campaign: "idea-forum", ballot: "ideas", id: "dark-mode", status: .pending)
         }
+        // A merged idea stands no more: with no points of its own it would fill the top 5 by lot.
+        let merged = "Shopping lists that work offline"
+        #expect(votes[merged] == nil && (live["ranking"] as? [String])?.contains(merged) == false)
+        #expect((live["shortlist"] as? [String])?.contains(merged) == false)
+        try engine.closeNow(campaign: "idea-forum", ballot: "ideas")
+        let counted = try object(try #require(try engine.tally(campaign: "idea-forum", ballot: "ideas")))
+        #expect((counted["ranking"] as? [String])?.contains(merged) == false, "nor in the count from the votes")
+        #expect((counted["ranking"] as? [String])?.first == "Dark mode")
     }
 
     @Test func mintedInvitesVoteOnceAreCountedAndRevokedUnusedOnly() throws {

@@ -110,15 +110,18 @@ struct BallotCount {
         }
 
         // Withdrawn options leave the count as if they had never stood: votes skip them (a ranking
-        // to its next preference). Merged ideas count for the idea they were merged into.
+        // to its next preference). Merged ideas count for the idea they were merged into, and
+        // stand no more themselves (with nothing left, they would fill a shortlist by lot).
         var withdrawnLabels: [String] = []
         var position = [Int?](repeating: nil, count: ids.count)
-        if !adjustments.withdrawn.isEmpty {
+        if !adjustments.withdrawn.isEmpty || !adjustments.merges.isEmpty {
             var keptLabels: [String] = []
             var keptIDs: [String] = []
             for index in ids.indices {
                 if adjustments.withdrawn.contains(ids[index]) {
                     withdrawnLabels.append(labels[index])
+                } else if adjustments.merges[ids[index]] != nil {
+                    continue
                 } else {
                     position[index] = keptIDs.count
                     keptLabels.append(labels[index])
@@ -211,7 +214,9 @@ struct BallotCount {
             points[id] = nil
             points[target, default: 0] += value
         }
-        let standing = ballot.options.filter { !adjustments.withdrawn.contains($0.id) }
+        let standing = ballot.options.filter {
+            !adjustments.withdrawn.contains($0.id) && adjustments.merges[$0.id] == nil
+        }
         let tally = try Counter.count(
             scores: standing.map { points[$0.id] ?? 0 }, candidates: standing.map(\.label), ballots: Int64(ballots),
             method: ballot.countingMethod,
