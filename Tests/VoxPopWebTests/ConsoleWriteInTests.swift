@@ -82,6 +82,16 @@ import VoxPopTestSupport
         let desk = try ConsoleOperator(api)
         let page = try desk.get(base).body
         #expect(page.contains("<h2 id=\"suggested\">Suggested merges</h2>"))
+        let order = { (body: String) in
+            (body.range(of: #"id="suggested""#)?.lowerBound, body.range(of: #"id="groups""#)?.lowerBound)
+        }
+        if case (let suggested?, let groups?) = order(page) {
+            #expect(suggested < groups, "suggestions lead the review")
+        }
+        // A search is for the groups it finds: they come first, above the suggestions.
+        let searched = try desk.get(base + "?q=madrid").body
+        let (suggested, groups) = order(searched)
+        #expect(suggested != nil && groups != nil && groups! < suggested!, "the match is not pushed below the fold")
         let review = try api.engine.writeInReview(campaign: "airline-summer", ballot: "nominations")
         let lisbon = try #require(review.suggestions.first { $0.ids.contains("lisboa") })
         #expect(

@@ -48,8 +48,9 @@ extension ConsolePage {
             body +=
                 "<p class=\"muted\">Spellings that differ only in case and accents form one group. A group's total is its own votes and those merged into it: the figure that counts.</p>"
             body += search(base)
-            if open, !review.suggestions.isEmpty { body += suggestions(base) }
-            body += groups(base, open: open)
+            // A search is for the groups it finds: they come first, the suggestions after them.
+            let suggested = open && !review.suggestions.isEmpty ? suggestions(base) : ""
+            body += view.search == nil ? suggested + groups(base, open: open) : groups(base, open: open) + suggested
             return document(title: "Write-ins: \(ballotName(ballot))", body: body, formToken: formToken)
         }
 
