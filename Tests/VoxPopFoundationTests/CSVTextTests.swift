@@ -12,13 +12,20 @@ import VoxPopFoundation
         #expect(CSVText.cell("two\nlines") == "\"two\nlines\"")
     }
 
-    /// Excel in Swedish, Danish, Norwegian or German settings splits a line at `;` (and a
-    /// pasted one at tabs): unquoted, `x;=1+1;` would put `=1+1` in a cell of its own.
-    @Test func aSemicolonOrTabCannotStartACellOfItsOwn() {
-        #expect(CSVText.cell("x;=1+1;") == #""x;=1+1;""#)
-        #expect(CSVText.cell("Lisboa;=HYPERLINK(A1)") == #""Lisboa;=HYPERLINK(A1)""#)
-        #expect(CSVText.cell("a\t=1+1") == "\"a\t=1+1\"")
-        #expect(CSVText.cell("\t=1") == "\"'\t=1\"")
+    /// Excel in Swedish, Danish, Norwegian or German settings splits a line at `;` whatever the
+    /// quotes say (and a pasted one at tabs): in `1,"x;=1+1;",yes` the `=1+1` is a cell of its
+    /// own there. So each part after a `;` or a tab is guarded as a cell's start is.
+    @Test func aPartAfterASemicolonOrTabCannotRunAsAFormula() {
+        #expect(CSVText.cell("x;=1+1;") == #""x;'=1+1;""#)
+        #expect(CSVText.cell("Lisboa;=HYPERLINK(A1)") == #""Lisboa;'=HYPERLINK(A1)""#)
+        #expect(CSVText.cell("1;@SUM(9)") == #""1;'@SUM(9)""#)
+        #expect(CSVText.cell(";-1+1") == #"";'-1+1""#)
+        #expect(CSVText.cell("a\t=1+1") == "\"a\t'=1+1\"")
+        #expect(CSVText.cell("\t=1") == "\"'\t'=1\"")
+        #expect(CSVText.cell("\t-1+1") == "\"'\t'-1+1\"", "what follows a leading tab is a part of its own")
+        #expect(CSVText.cell("Paris; Texas") == #""Paris; Texas""#, "plain text after a ; stays as it is")
+        #expect(CSVText.cell("x;-3") == #""x;-3""#, "a plain number after a ; stays a number")
+        #expect(CSVText.cell("-3;x") == #""'-3;x""#, "the cell's own start as before")
     }
 
     @Test func formulasAreDefusedButNumbersStayNumbers() {

@@ -1,19 +1,39 @@
 /// Text made safe as one CSV cell (RFC 4180), for published tallies and the console's invite
 /// downloads alike.
 ///
-/// Quotes a cell that holds a comma, a quote, a CR or an LF, doubling its quotes, and one that
-/// holds a semicolon or a tab: a spreadsheet in a Nordic or German locale splits an unquoted
-/// line at `;`, and `x;=1+1` would start a cell with a formula. It also puts a
-/// leading quote mark before text a spreadsheet would run as a formula: any cell whose first
-/// Unicode scalar is `=`, `+`, `-`, `@`, a tab or a CR (a plain number such as -3 stays a number).
+/// Quotes a cell that holds a comma, a quote, a CR, an LF, a semicolon or a tab, doubling its
+/// quotes. It puts a quote mark before text a spreadsheet would run as a formula: a cell whose
+/// first Unicode scalar is `=`, `+`, `-`, `@`, a tab or a CR (a plain number such as -3 stays a
+/// number), and likewise each part after a `;` or a tab: a spreadsheet in a Nordic or German
+/// locale splits a line at `;` whatever the quotes say, so in `x;=1+1` the `=1+1` is a cell of
+/// its own there.
 /// Both work on scalars and bytes, never `Character`s, which glue a combining mark or a joiner to
 /// the `,` or `"` that must be seen.
 public enum CSVText {
     public static func cell(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(value) {
-            value = "'" + value
+        var guarded = String.UnicodeScalarView()
+        // A leading tab is guarded as a formula's start (some readers trim it), and then splits.
+        if text.unicodeScalars.first == "\t" { guarded.append("'") }
+        var part = String.UnicodeScalarView()
+        var first = true
+        func flush() {
+            if let start = part.first, formulaStarts.contains(start), !isPlainNumber(first ? text : String(part)) {
+                guarded.append("'")
+            }
+            guarded.append(contentsOf: part)
+            part = String.UnicodeScalarView()
+            first = false
         }
+        for scalar in text.unicodeScalars {
+            if scalar == ";" || scalar == "\t" {
+                flush()
+                guarded.append(scalar)
+                continue
+            }
+            part.append(scalar)
+        }
+        flush()
+        let value = String(guarded)
         guard value.utf8.contains(where: { separators.contains($0) }) else {
             return value
         }

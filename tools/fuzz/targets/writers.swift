@@ -3,9 +3,9 @@ import Foundation
 // libFuzzer target: the writers voter text meets on its way out (HTML, CSV, JSON), on any bytes.
 //
 // Oracles: escaped HTML holds none of the bytes that start markup or end an attribute, and reads
-// back as the text; a CSV cell reads back as the text (behind a quote mark when it would start a
-// formula) without splitting into more cells at a comma, semicolon or tab; a JSON string reads
-// back as the text.
+// back as the text; a CSV cell reads back as the text, quote marks aside, without splitting into
+// more cells at a comma, and no part of it that a spreadsheet splits off at a semicolon or a tab
+// starts a formula; a JSON string reads back as the text.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -52,9 +52,27 @@ public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             "a bare separator: \(cell.debugDescription)")
     }
     let read = String(decoding: value, as: UTF8.self)
-    precondition(read == text || read == "'" + text, "the cell \(cell.debugDescription) reads as something else")
-    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
-        precondition(read.hasPrefix("'"), "a formula went unguarded: \(text.debugDescription)")
+    // Only quote marks are added, each before a part that would run as a formula.
+    let unmarked = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "'" })) }
+    precondition(unmarked(read) == unmarked(text), "the cell \(cell.debugDescription) reads as something else")
+    // No part (the cell, or what follows a `;` or a tab, where a Nordic spreadsheet splits)
+    // starts a formula, unless it is a plain number.
+    var parts: [String] = []
+    var part = String.UnicodeScalarView()
+    for scalar in read.unicodeScalars {
+        if scalar == ";" || scalar == "\t" {
+            parts.append(String(part))
+            part = String.UnicodeScalarView()
+        } else {
+            part.append(scalar)
+        }
+    }
+    parts.append(String(part))
+    for (index, part) in parts.enumerated() {
+        guard let first = part.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { continue }
+        precondition(
+            Double(index == 0 ? read : part) != nil,
+            "a formula went unguarded: \(text.debugDescription) as \(cell.debugDescription)")
     }
 
     let json = JSONText.string(text)
