@@ -144,6 +144,33 @@ import VoxPopTestSupport
         #expect(pages.get("/healthz").status == 200 || pages.get("/c/idea-forum").status == 200, "still serving")
     }
 
+    /// A suggestion that folds like an idea there already is told how that idea stands: merged
+    /// (named by the idea it went into, where points go), declined, or still open.
+    @Test func aDuplicateSuggestionIsToldHowTheIdeaStands() throws {
+        let pages = try VoterPagesHarness()
+        let engine = pages.engine
+        let token = pages.token("idea-forum", voter: "ann", secretOf: "IDEAS_VOTER_SECRET")
+        _ = try engine.mergeIdea(campaign: "idea-forum", ballot: "ideas", id: "offline-lists", into: "dark-mode")
+        _ = try engine.setIdeaStatus(campaign: "idea-forum", ballot: "ideas", id: "receipt-scan", status: .declined)
+        let suggest = { (text: String) in
+            pages.post("/c/idea-forum/ideas/suggest", form: "lang=en&t=\(token)&idea=\(text)")
+        }
+        let merged = suggest("shopping+lists+that+work+OFFLINE")
+        #expect(
+            merged.status == 409
+                && merged.alert
+                    == PageHTML.escape("That idea is here already: “Dark mode”. Give it your points instead.")
+        )
+        let declined = suggest("Scan+paper+receipts")
+        #expect(
+            declined.alert
+                == PageHTML.escape(
+                    "That idea is here already: “Scan paper receipts”, and the organisers have declined it."))
+        let open = suggest("dark+MODE")
+        #expect(open.alert == PageHTML.escape("That idea is here already: “Dark mode”. Give it your points instead."))
+        #expect(open.body.contains(#"value="dark MODE">"#), "the text comes back to be changed")
+    }
+
     @Test func thePointsLeftRefuseAnOverspentVoteInThePagesWords() throws {
         let pages = try VoterPagesHarness()
         let page = pages.get(

@@ -73,18 +73,21 @@ struct FormPost: Sendable {
     }
 
     /// The answer page for a refused vote or idea, in the page's words.
-    func answer(_ app: WebApp, _ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }) -> HTTPResponse
-    {
+    func answer(
+        _ app: WebApp, _ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }, ideas: [Idea] = []
+    ) -> HTTPResponse {
         answer(
-            app, status: problem.status, message(problem, labels: labels), receipt: problem.receipt,
+            app, status: problem.status, message(problem, labels: labels, ideas: ideas), receipt: problem.receipt,
             headers: problem.headers.filter { $0.name != "WWW-Authenticate" })
     }
 
     /// What a refused vote or idea is told, in the page's words.
-    func message(_ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }) -> String {
+    func message(_ problem: Problem, labels: @escaping (String) -> String? = { _ in nil }, ideas: [Idea] = []) -> String
+    {
         let context = PageProblem.Context(
             audience: campaign.audience, label: labels,
-            maxLength: definition.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength)
+            maxLength: definition.writeIns?.maxLength ?? WriteInPolicy.defaultMaxLength,
+            ideas: Dictionary(ideas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
         return PageProblem.message(problem, language, context)
     }
 }

@@ -7,7 +7,8 @@ enum PageWord: Hashable, CaseIterable, Sendable {
     case chooseOne, chooseUpTo, chooseAny, rankHint, moveUp, moveDown, scoreHint, pointsHint
     case writeIn, yourAnswer, inviteCode, tokenMissing, results, liveResults, back, noBallots, language
     case busy
-    case suggestIdea, suggest, ideaWaits, ideaPublic, ideaExists, tooManyIdeas, underReview, planned, done, declined
+    case suggestIdea, suggest, ideaWaits, ideaPublic, ideaExists, ideaExistsWaiting, ideaExistsNotTaken
+    case ideaExistsDeclined, tooManyIdeas, underReview, planned, done, declined
     // Ranking with the script.
     case rankAdd, remove, yourRanking, youRanked, nothingRanked, rankFirst, rankFull, rankedAs, unranked, close
     // Points.
@@ -123,6 +124,24 @@ enum PageWord: Hashable, CaseIterable, Sendable {
             "Den idén finns redan: ”{1}”. Ge den dina poäng i stället.",
             "Den idéen finnes allerede: «{1}». Gi den poengene dine i stedet.",
             "Den idé findes allerede: »{1}«. Giv den dine point i stedet.",
+        ],
+        .ideaExistsWaiting: [
+            "That idea has been suggested already and waits for a moderator.",
+            "Den idén har redan föreslagits och väntar på en moderator.",
+            "Den idéen er allerede foreslått og venter på en moderator.",
+            "Den idé er allerede foreslået og venter på en moderator.",
+        ],
+        .ideaExistsNotTaken: [
+            "That idea has been suggested before and was not taken up.",
+            "Den idén har föreslagits förut och togs inte med.",
+            "Den idéen er foreslått før og ble ikke tatt med.",
+            "Den idé er foreslået før og blev ikke taget med.",
+        ],
+        .ideaExistsDeclined: [
+            "That idea is here already: “{1}”, and the organisers have declined it.",
+            "Den idén finns redan: ”{1}”, och arrangörerna har avböjt den.",
+            "Den idéen finnes allerede: «{1}», og arrangørene har avslått den.",
+            "Den idé findes allerede: »{1}«, og arrangørerne har afvist den.",
         ],
         .tooManyIdeas: [
             "You have suggested as many ideas as one voter may.",

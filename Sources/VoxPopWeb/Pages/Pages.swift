@@ -280,12 +280,14 @@ extension WebApp {
                 ballot: post.definition,
                 options: engine.options(campaign: post.campaign.id, ballot: post.ballot) ?? [],
                 language: post.language)
-            // An idea still waiting for a moderator has no public label: it is the one just typed.
-            let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let labels = { reader.label($0) ?? typed }
-            guard Self.putRightInTheForm(problem) else { return post.answer(self, problem, labels: labels) }
+            let labels = { reader.label($0) }
+            let ideas = (try? engine.ideas(campaign: post.campaign.id, ballot: post.ballot, all: false)) ?? []
+            guard Self.putRightInTheForm(problem) else {
+                return post.answer(self, problem, labels: labels, ideas: ideas)
+            }
             return refusedPage(
-                post, request, problem, message: post.message(problem, labels: labels), suggestion: true)
+                post, request, problem, message: post.message(problem, labels: labels, ideas: ideas),
+                suggestion: true)
         }
     }
 
