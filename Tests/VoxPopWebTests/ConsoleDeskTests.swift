@@ -31,6 +31,13 @@ import VoxPopTestSupport
         #expect(!body.contains(#"href="/admin/c/airline-summer/invites""#))
         #expect(body.contains(#"href="/admin/c/idea-forum/ideas/ideas">Ideas"#))
         #expect(body.contains(#"href="/admin/log?campaign=airline-summer&amp;ballot=nominations">Log"#))
+        #expect(body.contains("<dt>Opens</dt><dd>when Nominations closes, then by an operator</dd>"))
+
+        // Counted, the final waits for its operator: no past instant as its opening time.
+        try api.at("2027-01-19T12:00Z")
+        let waiting = try ConsoleOperator(api).get("/admin/").body  // a week on: signed in again
+        #expect(waiting.contains("<dt>Opens</dt><dd>when you open it (its source is counted)</dd>"))
+        #expect(waiting.contains(#"action="/admin/c/airline-summer/final/open""#))
     }
 
     @Test func closeOpenPublishAndWithdrawAskFirstAndOnlyTheConfirmedPostActs() throws {

@@ -90,7 +90,10 @@ import VoxPopTestSupport
 
         let page = pages.get("/c/idea-forum?lang=en&t=\(token)").body
         #expect(!page.contains("name=\"points-\(idea.id)\"") && !page.contains("name=\"points-price-alerts\""))
-        #expect(page.contains(#"<p class="note">Merged into “Dark mode”: give your points there.</p>"#))
+        #expect(
+            page.contains(
+                #"<p class="name">Dark theme</p><p class="note">Merged into “Dark mode”: give your points there.</p>"#),
+            "no status of its own beside it")
         #expect(page.contains(#"<span class="tag">declined</span>"#))
         #expect(
             page.range(

@@ -20,6 +20,10 @@ import Testing
             #expect(!page.contains("<form method=\"post\""), "no form to fill in for nothing")
             #expect(!page.contains("t=\(link)"), "links do not carry it on")
         }
+        // Sent from such a link anyway (a page kept open): the link is the one thing said.
+        let sent = pages.post("/c/idea-forum/ideas", form: "lang=sv&t=not.a.token")
+        #expect(sent.body.components(separatedBy: #"role="alert""#).count == 2, "one alert")
+        #expect(sent.alert == PageHTML.escape(alert))
         // Expired: the token's ten minutes and its grace have passed.
         try pages.web.at("2027-05-01T10:20Z")
         let expired = pages.get("/c/idea-forum?lang=sv&t=\(token)").body

@@ -13,7 +13,8 @@ enum VotingScript {
     ///   see it.
     /// - Approval ballots with a limit: a box past it is not ticked, and the summary says why.
     /// - Points ballots: the points left, kept in view (a field counts as the number it holds,
-    ///   `1e1` as 10); an overspent vote is not sent.
+    ///   `1e1` as 10), and once overspent, by how much (never "-3 of 10 left"); an overspent
+    ///   vote is not sent.
     /// - Pictures: a thumbnail opens larger over the page (a dialog), not on another page.
     /// The words come from the page (`data-words`), in its language.
     static let source = """
@@ -73,7 +74,8 @@ enum VotingScript {
         var budget=+set.dataset.budget,w=set.dataset.words.split('|'),out=set.form.querySelector('.left');\
         var inputs=all('input[type=number]',set);\
         function used(){return inputs.reduce(function(s,i){return s+Math.max(0,Number(i.value)||0);},0);}\
-        function show(){var u=used();out.textContent=fill(w[0],[budget-u,budget]);out.classList.toggle('error',u>budget);}\
+        function show(){var u=used();out.textContent=u>budget?fill(w[1],[u,budget]):fill(w[0],[budget-u,budget]);\
+        out.classList.toggle('error',u>budget);}\
         set.addEventListener('input',show);show();\
         set.form.addEventListener('submit',function(e){var u=used();if(u<=budget)return;e.preventDefault();\
         out.textContent=fill(w[1],[u,budget]);out.classList.add('error');});});\

@@ -115,6 +115,10 @@ extension ConsolePage {
     }
 
     private static func opens(_ view: Engine.BallotView, campaign: Campaign) -> String {
+        // A final that waits for an operator: the instant its source closed is no opening time.
+        if view.state == .scheduled, view.definition.optionsFrom?.confirm == true, view.opens != nil {
+            return "when you open it (its source is counted)"
+        }
         if let opens = view.opens { return esc(PageHTML.local(opens, timeZone: campaign.timeZone)) }
         switch view.definition.opens {
         case .after(let other)?:

@@ -55,7 +55,8 @@ struct VotingPage {
         body += "<h1>\(esc(lang.text(campaign.title)))</h1>"
         if let description = campaign.description { body += "<p class=\"lead\">\(esc(lang.text(description)))</p>" }
         if linkInvalid { body += "<p class=\"note error\" role=\"alert\">\(esc(lang(.linkInvalid)))</p>" }
-        if let refill { body += "<p class=\"note error\" role=\"alert\">\(esc(refill.message))</p>" }
+        // A post from a link that names no voter: the link is the one thing to say.
+        if let refill, !linkInvalid { body += "<p class=\"note error\" role=\"alert\">\(esc(refill.message))</p>" }
         if views.isEmpty { body += "<p>\(esc(lang(.noBallots)))</p>" }
         for view in views { body += section(view) }
         let receipts = "/c/\(FormData.encode(campaign.id))/receipt?lang=\(lang.rawValue)"
@@ -225,7 +226,8 @@ struct VotingPage {
     /// An option's label, its status and description, escaped.
     func text(_ option: Shown) -> String {
         var html = esc(option.label)
-        if let word = option.status.flatMap(Self.statusWord) {
+        // A merged idea's status is its target's now; the note under it says where it went.
+        if option.mergedInto == nil, let word = option.status.flatMap(Self.statusWord) {
             html += "<span class=\"tag\">\(esc(language(word)))</span>"
         }
         if let description = option.definition?.description {
