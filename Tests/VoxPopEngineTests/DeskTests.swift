@@ -52,6 +52,20 @@ import VoxPopTestSupport
         #expect(clusters.first { $0.contains("rome") } == nil)
     }
 
+    /// A group's spellings tie: the review shows the label the count (and so the public) uses,
+    /// whichever came first.
+    @Test func theReviewNamesAGroupAsTheCountDoes() throws {
+        for spellings in [["Göteborg", "GÖTEBORG"], ["GÖTEBORG", "Göteborg"], ["goteborg", "Göteborg", "Göteborg"]] {
+            let harness = try nominations(spellings)
+            let review = try harness.engine.writeInReview(campaign: "airline-summer", ballot: "nominations")
+            let live = try object(harness.engine.operatorTally(campaign: "airline-summer", ballot: "nominations"))
+            let counted = (live["ranking"] as? [String])?.first
+            #expect(
+                review.groups.first?.label == counted,
+                "\(spellings): \(review.groups.first?.label ?? "") and \(counted ?? "")")
+        }
+    }
+
     @Test func aSuggestionNamesTheGroupsToMergeApartFromItsTarget() throws {
         let harness = try nominations(["Tromsø", "Tromsø", "Tromso", "Tromsoe"])
         let review = try harness.engine.writeInReview(campaign: "airline-summer", ballot: "nominations")

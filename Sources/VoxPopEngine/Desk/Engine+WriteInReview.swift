@@ -154,7 +154,10 @@ extension Engine {
         }
         return groups.values.map { group in
             var group = group
-            group.spellings.sort { $0.count > $1.count || ($0.count == $1.count && $0.text < $1.text) }
+            // Most voted first, on a tie the first seen: the count labels a group the same way,
+            // so the review shows the name the public will see.
+            group.spellings = group.spellings.enumerated()
+                .sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }.map(\.element)
             if let label = adjustments.labels[group.id] {
                 group.label = label
                 group.labelledByOperator = true
