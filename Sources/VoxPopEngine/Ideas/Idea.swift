@@ -40,6 +40,17 @@ public struct Idea: Sendable, Equatable {
     /// Takes points: public, not declined, not merged away.
     public var isOpen: Bool { status.isOpen && mergedInto == nil }
 
+    /// Where the points of idea `id` count: the idea at the end of its chain of merges (itself
+    /// when it is not merged), followed at most 8 steps as the count follows them.
+    public static func mergeEnd(of id: String, in ideas: [String: Idea]) -> String {
+        var end = id
+        for _ in 0..<8 {
+            guard let next = ideas[end]?.mergedInto else { break }
+            end = next
+        }
+        return end
+    }
+
     init(_ stored: Store.Idea) {
         id = Self.prefix + String(stored.id)
         text = stored.text

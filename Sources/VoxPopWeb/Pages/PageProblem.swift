@@ -55,9 +55,7 @@ enum PageProblem {
         case Idea.Status.rejected.rawValue?: return language(.ideaExistsNotTaken)
         default: break
         }
-        var id = existing(problem)
-        var seen = Set<String>()
-        while let step = id, let next = context.ideas[step]?.mergedInto, seen.insert(step).inserted { id = next }
+        let id = existing(problem).map { Idea.mergeEnd(of: $0, in: context.ideas) }
         let label = id.flatMap(context.label) ?? "…"
         if let id, context.ideas[id]?.status == .declined { return language.fill(.ideaExistsDeclined, label) }
         return language.fill(.ideaExists, label)

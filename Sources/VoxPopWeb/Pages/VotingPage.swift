@@ -173,12 +173,7 @@ struct VotingPage {
         }
         let labels = Dictionary(view.options.map { ($0.id, label($0)) }, uniquingKeysWith: { first, _ in first })
         // A merge into an idea merged since counts at the end of the chain, as the count has it.
-        let target = { (id: String) -> String? in
-            var next = ideas[id]?.mergedInto
-            var seen: Set<String> = [id]
-            while let step = next, let further = ideas[step]?.mergedInto, seen.insert(step).inserted { next = further }
-            return next
-        }
+        let target = { (id: String) in ideas[id]?.mergedInto == nil ? nil : Idea.mergeEnd(of: id, in: ideas) }
         var options = view.options.map { frozen in
             let merged = target(frozen.id)
             return Shown(
